@@ -1,0 +1,51 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// The coaching modules under Plugins/ (in this package that folder holds
+// coaching modules, not SwiftPM package plugins). `scripts/new-module NAME`
+// adds a line here; a test checks this list against Plugins/ and the
+// generated module list.
+let coachingModules: [String] = [
+    // coaching-modules:begin
+    "Foundations",
+    "Daily",
+    "Men",
+    "Women",
+    "LongDistance",
+    "Trust",
+    // coaching-modules:end
+]
+
+let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")
+let grdb = Target.Dependency.product(name: "GRDB", package: "GRDB.swift")
+let moduleDependencies = coachingModules.map { Target.Dependency(stringLiteral: $0) }
+
+let package = Package(
+    name: "Tandem",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "tandem", targets: ["tandem"]),
+        .library(name: "TandemKit", targets: ["TandemKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
+    targets: [
+        // The module authors' API: the only thing a coaching module imports.
+        .target(name: "TandemKit", dependencies: [argumentParser]),
+        // The host runtime: registry, validation, rendering, environment.
+        .target(name: "TandemHost", dependencies: ["TandemKit"]),
+        // The compile-time list of coaching modules (generated).
+        .target(name: "TandemModules", dependencies: ["TandemKit"] + moduleDependencies),
+        .executableTarget(
+            name: "tandem",
+            dependencies: ["TandemKit", "TandemHost", "TandemModules", argumentParser]),
+
+        .testTarget(name: "TandemKitTests", dependencies: ["TandemKit"]),
+        .testTarget(name: "TandemHostTests", dependencies: ["TandemHost", "TandemModules", "TandemKit"]),
+        .testTarget(name: "ModuleTests", dependencies: ["TandemKit"] + moduleDependencies),
+        .testTarget(name: "EndToEndTests", dependencies: []),
+    ]
+        + coachingModules.map { .target(name: $0, dependencies: ["TandemKit"], path: "Plugins/\($0)") }
+)

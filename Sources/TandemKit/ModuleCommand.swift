@@ -1,0 +1,36 @@
+import ArgumentParser
+
+/// A command a module adds to `tandem` (as `tandem NAME …`) and to the REPL
+/// (as `:NAME …`).
+///
+/// A module command is an ordinary swift-argument-parser command, so its
+/// arguments, help text and shell completion come from property wrappers.
+/// Implement ``run(in:)`` instead of `run()`: the host hands it a
+/// ``ModuleContext`` with the clock, the profile, input and output, and the
+/// module's own records.
+///
+/// ```swift
+/// struct Feelings: ModuleCommand {
+///     static let configuration = CommandConfiguration(
+///         abstract: "Show the feelings wheel.")
+///     @Flag var json = false
+///     func run(in context: ModuleContext) throws {
+///         context.output.write("…\n")
+///     }
+/// }
+/// ```
+public protocol ModuleCommand: ParsableCommand {
+    /// Runs the command with what the host provides.
+    mutating func run(in context: ModuleContext) throws
+}
+
+extension ModuleCommand {
+    /// Runs the command in the context the host installed with
+    /// ``ModuleContext/install(_:)``.
+    public mutating func run() throws {
+        guard let context = ModuleContext.installed else {
+            throw ValidationError("this command needs the Tandem host (no module context is installed)")
+        }
+        try run(in: context)
+    }
+}
