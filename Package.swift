@@ -38,13 +38,29 @@ let package = Package(
         .target(name: "TandemHost", dependencies: ["TandemKit"]),
         // The compile-time list of coaching modules (generated).
         .target(name: "TandemModules", dependencies: ["TandemKit"] + moduleDependencies),
+        // The journal: habits, check-ins, notes, promises in embedded SQLite.
+        .target(name: "TandemJournal", dependencies: ["TandemKit", grdb]),
+        // The routine language: lexer, parser, resolver, checker, interpreter.
+        .target(name: "TandemRoutine", dependencies: ["TandemKit", "TandemHost"]),
+        // libedit, and fixed-arity C wrappers for its variadic functions.
+        .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+        .target(name: "CLineEditor", dependencies: ["CLibEdit"]),
+        // The interactive session.
+        .target(name: "TandemREPL", dependencies: ["TandemKit", "TandemHost", "TandemRoutine", "CLineEditor"]),
+        // A thin executable: one file per subcommand, logic in the libraries.
         .executableTarget(
             name: "tandem",
-            dependencies: ["TandemKit", "TandemHost", "TandemModules", argumentParser]),
+            dependencies: [
+                "TandemKit", "TandemHost", "TandemModules", "TandemJournal", "TandemRoutine", "TandemREPL",
+                argumentParser,
+            ]),
 
         .testTarget(name: "TandemKitTests", dependencies: ["TandemKit"]),
         .testTarget(name: "TandemHostTests", dependencies: ["TandemHost", "TandemModules", "TandemKit"]),
         .testTarget(name: "ModuleTests", dependencies: ["TandemKit"] + moduleDependencies),
+        .testTarget(name: "TandemJournalTests", dependencies: ["TandemJournal", "TandemKit"]),
+        .testTarget(name: "TandemRoutineTests", dependencies: ["TandemRoutine", "TandemHost", "TandemModules", "TandemKit"]),
+        .testTarget(name: "TandemREPLTests", dependencies: ["TandemREPL", "TandemRoutine", "TandemHost", "TandemModules", "TandemKit"]),
         .testTarget(name: "EndToEndTests", dependencies: []),
     ]
         + coachingModules.map { .target(name: $0, dependencies: ["TandemKit"], path: "Plugins/\($0)") }

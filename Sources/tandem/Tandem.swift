@@ -1,13 +1,42 @@
 import ArgumentParser
+import Foundation
 import TandemHost
 import TandemKit
-import TandemModules
+
+/// The `tandem` command: subcommands are the host's own plus those the loaded
+/// coaching modules contribute.
+struct Tandem: ParsableCommand {
+    static let hostCommands: [any ParsableCommand.Type] =
+        BrowseCommands.all + JournalCommands.all + RoutineCommands.all
+
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "tandem",
+            abstract: "A private, offline coach for emotional intimacy: small practices, done together.",
+            discussion: """
+                Everything stays on this machine, in $TANDEM_HOME or ~/.local/share/tandem.
+                With no subcommand on a terminal, tandem opens an interactive session.
+                """,
+            version: Tandem.version,
+            subcommands: hostCommands + App.registry.allCommands.map(\.command))
+    }
+
+    static let version = "0.1.0"
+}
 
 @main
-struct Tandem: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "tandem", abstract: "A private, offline coach for emotional intimacy.")
-    func run() throws {
-        let registry = ModuleRegistry(moduleTypes: allModuleTypes)
-        for m in registry.modules { print(m.id) }
+enum Main {
+    static func main() {
+        App.reportRegistryProblems()
+        do {
+            var command = try Tandem.parseAsRoot()
+            if var moduleCommand = command as? any ModuleCommand {
+                try moduleCommand.run(in: App.moduleContext(seed: nil))
+            } else {
+                try command.run()
+            }
+        } catch {
+            App.exit(with: error)
+        }
     }
 }

@@ -1,0 +1,2 @@
+/// The journal (being built).
+public enum JournalPlaceholder {}

@@ -1,0 +1,2 @@
+/// The REPL (being built).
+public enum REPLPlaceholder {}

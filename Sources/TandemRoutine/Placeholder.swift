@@ -1,0 +1,2 @@
+/// The routine language (being built).
+public enum RoutinePlaceholder {}

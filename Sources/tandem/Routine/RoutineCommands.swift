@@ -1,0 +1,6 @@
+import ArgumentParser
+
+/// The routine language's subcommands, in the order `tandem --help` lists them.
+enum RoutineCommands {
+    static let all: [any ParsableCommand.Type] = []
+}
