@@ -1,0 +1,110 @@
+import Foundation
+
+/// The result of one run of the `tandem` binary.
+struct TandemRun: Sendable {
+    /// The exit status (or the signal number when the process was killed).
+    var status: Int32
+    /// Everything written to standard output.
+    var stdout: String
+    /// Everything written to standard error.
+    var stderr: String
+}
+
+/// The built `tandem` binary: `$TANDEM_BINARY` when set, else
+/// `<package root>/.build/debug/tandem`, found from this file's path.
+func tandemBinaryURL() -> URL {
+    if let path = ProcessInfo.processInfo.environment["TANDEM_BINARY"], !path.isEmpty {
+        return URL(fileURLWithPath: path)
+    }
+    let root = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent()  // Support
+        .deletingLastPathComponent()  // EndToEndTests
+        .deletingLastPathComponent()  // Tests
+        .deletingLastPathComponent()  // package root
+    return root.appendingPathComponent(".build/debug/tandem")
+}
+
+/// A fresh, empty temporary folder to use as `TANDEM_HOME`.
+func makeTemporaryHome(_ label: String = "tandem-e2e") -> URL {
+    let url = FileManager.default.temporaryDirectory
+        .appendingPathComponent("\(label)-\(UUID().uuidString)", isDirectory: true)
+    try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+}
+
+/// The environment a test run gets: the inherited one without colour, with
+/// `TANDEM_HOME` set to `home`, `TANDEM_NOW` set to a fixed instant unless
+/// `environment` gives one, and `environment` applied last.
+func tandemEnvironment(home: URL, _ environment: [String: String] = [:]) -> [String: String] {
+    var variables = ProcessInfo.processInfo.environment
+    variables["TANDEM_HOME"] = home.path
+    variables["TANDEM_NOW"] = "2026-11-20T21:30:00"
+    variables["NO_COLOR"] = "1"
+    variables["TZ"] = variables["TZ"] ?? "UTC"
+    for (key, value) in environment { variables[key] = value }
+    return variables
+}
+
+/// Runs `tandem ARGS` to completion and returns its status and output.
+///
+/// - Parameters:
+///   - args: the arguments after `tandem`.
+///   - stdin: text piped to standard input (`nil`: an empty, closed input).
+///   - environment: variables to add or override (`TANDEM_NOW`, `TZ`, …).
+///   - home: the `TANDEM_HOME` folder; use ``makeTemporaryHome(_:)``.
+@discardableResult
+func runTandem(_ args: [String], stdin: String? = nil, environment: [String: String] = [:], home: URL) -> TandemRun {
+    let process = Process()
+    process.executableURL = tandemBinaryURL()
+    process.arguments = args
+    process.environment = tandemEnvironment(home: home, environment)
+    let input = Pipe(), output = Pipe(), errors = Pipe()
+    process.standardInput = input
+    process.standardOutput = output
+    process.standardError = errors
+    do {
+        try process.run()
+    } catch {
+        return TandemRun(status: -1, stdout: "", stderr: "could not start \(tandemBinaryURL().path): \(error)")
+    }
+    // Read both pipes concurrently so a chatty child never blocks on a full pipe.
+    let outBox = DataBox(), errBox = DataBox()
+    let group = DispatchGroup()
+    group.enter()
+    DispatchQueue.global().async {
+        outBox.data = output.fileHandleForReading.readDataToEndOfFile()
+        group.leave()
+    }
+    group.enter()
+    DispatchQueue.global().async {
+        errBox.data = errors.fileHandleForReading.readDataToEndOfFile()
+        group.leave()
+    }
+    if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+    try? input.fileHandleForWriting.close()
+    group.wait()
+    process.waitUntilExit()
+    return TandemRun(
+        status: process.terminationStatus,
+        stdout: String(decoding: outBox.data, as: UTF8.self),
+        stderr: String(decoding: errBox.data, as: UTF8.self))
+}
+
+/// Starts `tandem ARGS` without waiting, with standard output on a pipe, for
+/// tests that watch or kill a running process.
+func startTandem(_ args: [String], environment: [String: String] = [:], home: URL) throws -> (process: Process, stdout: Pipe) {
+    let process = Process()
+    process.executableURL = tandemBinaryURL()
+    process.arguments = args
+    process.environment = tandemEnvironment(home: home, environment)
+    let output = Pipe()
+    process.standardInput = FileHandle.nullDevice
+    process.standardOutput = output
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    return (process, output)
+}
+
+private final class DataBox: @unchecked Sendable {
+    var data = Data()
+}
