@@ -1,0 +1,183 @@
+import Foundation
+import TandemKit
+
+/// Turns coaching content into the text and JSON that `tandem modules`,
+/// `practices`, `show`, `tip` and `card` print.
+public struct ContentRenderer: Sendable {
+    /// The loaded modules.
+    public let registry: ModuleRegistry
+    /// Emphasis and colour, or none.
+    public let style: TextStyle
+    /// The terminal width to wrap paragraphs at.
+    public let width: Int
+
+    /// Creates a renderer.
+    public init(registry: ModuleRegistry, style: TextStyle = .plain, width: Int = 80) {
+        self.registry = registry
+        self.style = style
+        self.width = max(40, width)
+    }
+
+    // MARK: Modules
+
+    /// One line per module: id, name, practice and card counts, summary.
+    public func modules() -> String {
+        let idWidth = registry.modules.map(\.id.count).max() ?? 0
+        var lines: [String] = []
+        for module in registry.modules {
+            let id = module.id.padding(toLength: idWidth, withPad: " ", startingAt: 0)
+            let counts = "\(module.practices.count) practices, \(module.cards.count) cards"
+            lines.append("\(style.color(id, .cyan))  \(style.bold(module.manifest.displayName))  \(style.dim(counts))")
+            lines.append(String(repeating: " ", count: idWidth + 2) + module.manifest.summary)
+            let commands = module.commands.compactMap { $0.configuration.commandName }
+            if !commands.isEmpty {
+                lines.append(String(repeating: " ", count: idWidth + 2) + style.dim("commands: " + commands.map { "tandem \($0)" }.joined(separator: ", ")))
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The modules as JSON.
+    public func modulesJSON() throws -> String {
+        try Self.json(registry.modules.map(ModuleSummary.init))
+    }
+
+    // MARK: Practices
+
+    /// The practices of one module, or of all modules grouped by module.
+    public func practices(of modules: [LoadedModule]) -> String {
+        var lines: [String] = []
+        for module in modules {
+            if modules.count > 1 { lines.append(style.bold(module.manifest.displayName) + style.dim(" (\(module.id))")) }
+            let idWidth = module.practices.map(\.id.count).max() ?? 0
+            for practice in module.practices {
+                let id = practice.id.padding(toLength: idWidth, withPad: " ", startingAt: 0)
+                lines.append("  \(style.color(id, .cyan))  \(practice.title)  \(style.dim(practice.cadence.description))")
+            }
+            if modules.count > 1 { lines.append("") }
+        }
+        if lines.last == "" { lines.removeLast() }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Practices as JSON.
+    public func practicesJSON(of modules: [LoadedModule]) throws -> String {
+        try Self.json(modules.flatMap(\.practices).map(PracticeJSON.init))
+    }
+
+    // MARK: One practice
+
+    /// Everything about one practice.
+    public func practice(_ practice: Practice) -> String {
+        var out: [String] = []
+        out.append(style.bold(practice.title) + "  " + style.dim(practice.id))
+        let module = registry.module(id: practice.moduleID)?.manifest.displayName ?? practice.moduleID
+        out.append(style.dim("\(module) · \(practice.cadence.description) · " + practice.tags.joined(separator: ", ")))
+        out.append("")
+        out.append(contentsOf: wrap(practice.why, indent: ""))
+        out.append("")
+        out.append(style.color("Steps", .magenta))
+        for (number, step) in practice.steps.enumerated() {
+            out.append(contentsOf: wrap(step, indent: "  \(number + 1). ", hanging: "     "))
+        }
+        out.append("")
+        out.append(style.color("Try today", .magenta))
+        out.append(contentsOf: wrap(practice.tryToday, indent: "  "))
+        out.append("")
+        out.append(style.color("Reflect", .magenta))
+        for prompt in practice.reflections {
+            out.append(contentsOf: wrap(prompt, indent: "  - ", hanging: "    "))
+        }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    /// One practice as JSON.
+    public func practiceJSON(_ practice: Practice) throws -> String {
+        try Self.json(PracticeJSON(practice))
+    }
+
+    // MARK: Tips and cards
+
+    /// Picks a tip from one module, or from every module.
+    public func pickTip(from modules: [LoadedModule], using random: inout SeededRandom) -> (module: LoadedModule, tip: String)? {
+        let pool = modules.flatMap { module in module.tips.map { (module, $0) } }
+        return pool.randomElement(using: &random)
+    }
+
+    /// Picks a conversation card from one module, or from every module,
+    /// avoiding the prompts in `recent` while others remain.
+    public func pickCard(from modules: [LoadedModule], avoiding recent: Set<String> = [], using random: inout SeededRandom) -> (module: LoadedModule, card: ConversationCard)? {
+        let pool = modules.flatMap { module in module.cards.map { (module, $0) } }
+        let fresh = pool.filter { !recent.contains($0.1.prompt) }
+        return (fresh.isEmpty ? pool : fresh).randomElement(using: &random)
+    }
+
+    /// A tip or card as a short block of text, naming its module.
+    public func quote(_ text: String, from module: LoadedModule) -> String {
+        (wrap(text, indent: "") + [style.dim("— \(module.manifest.displayName) (\(module.id))")]).joined(separator: "\n") + "\n"
+    }
+
+    // MARK: Helpers
+
+    /// Wraps a paragraph at ``width``: the first line after `indent`, the
+    /// rest after `hanging` (default: as many spaces as `indent`).
+    public func wrap(_ text: String, indent: String, hanging: String? = nil) -> [String] {
+        let rest = hanging ?? String(repeating: " ", count: indent.count)
+        var lines: [String] = []
+        var line = indent
+        var lineHasWord = false
+        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+            if lineHasWord, line.count + 1 + word.count > width {
+                lines.append(line)
+                line = rest
+                lineHasWord = false
+            }
+            line += (lineHasWord ? " " : "") + word
+            lineHasWord = true
+        }
+        lines.append(line)
+        return lines
+    }
+
+    /// Pretty, key-sorted JSON text with a final newline.
+    public static func json(_ value: some Encodable) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+    }
+}
+
+/// A module as `tandem modules --json` prints it.
+struct ModuleSummary: Encodable {
+    let id: String, name: String, summary: String, version: String, tags: [String]
+    let practices: [String], cards: Int, commands: [String], functions: [String]
+    init(_ module: LoadedModule) {
+        id = module.id
+        name = module.manifest.displayName
+        summary = module.manifest.summary
+        version = module.manifest.version
+        tags = module.manifest.tags
+        practices = module.practices.map(\.id)
+        cards = module.cards.count
+        commands = module.commands.compactMap { $0.configuration.commandName }
+        functions = module.functions.map { "\(module.id).\($0.name)" }
+    }
+}
+
+/// A practice as the `--json` outputs print it.
+struct PracticeJSON: Encodable {
+    let id: String, module: String, title: String, why: String, steps: [String], tryToday: String
+    let reflections: [String], cadence: String, frequency: String, tags: [String]
+    init(_ practice: Practice) {
+        id = practice.id
+        module = practice.moduleID
+        title = practice.title
+        why = practice.why
+        steps = practice.steps
+        tryToday = practice.tryToday
+        reflections = practice.reflections
+        cadence = practice.cadence.description
+        frequency = practice.cadence.fraction
+        tags = practice.tags
+    }
+}

@@ -1,0 +1,18 @@
+import ArgumentParser
+
+struct ShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Show a practice: why it matters, its steps, what to try today, what to reflect on.")
+
+    @Argument(help: "A practice id, such as daily.gratitude.")
+    var practice: String
+
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        let found = try App.registry.requirePractice(practice)
+        let renderer = BrowseCommands.renderer
+        print(try output.json ? renderer.practiceJSON(found) : renderer.practice(found), terminator: "")
+    }
+}
