@@ -1,38 +1,28 @@
 import TandemKit
 
-/// The daily coaching module.
+/// The daily coaching module: small rituals that keep a couple close on
+/// ordinary days, such as a specific thank-you, everyday affection,
+/// screen-free time, a warm hello, a stress-reducing talk and a bedtime
+/// check-in, plus a weekly planning session that protects them.
 public struct DailyModule: CoachingModule {
+    /// Creates the module.
     public init() {}
 
+    /// The module's identity.
     public let manifest = ModuleManifest(
         id: "daily",
-        displayName: "Daily",
-        summary: "One line that says what this module coaches.",
-        version: "0.1.0",
-        tags: []
+        displayName: "Daily habits",
+        summary: "Small everyday rituals, from a specific thank-you to screen-free time, that keep you close.",
+        version: "1.0.0",
+        tags: ["daily", "habits", "rituals", "gratitude", "affection", "presence"]
     )
 
-    public let practices: [Practice] = [
-        Practice(
-            id: "daily.first_step",
-            title: "A first small step",
-            why: "Say why this practice brings a couple closer.",
-            steps: [
-                "Describe the first concrete step.",
-                "Describe the next one.",
-            ],
-            tryToday: "One small action a person can take today.",
-            reflections: [
-                "What did you notice about your partner?",
-                "What felt easy, and what felt hard?",
-                "What would you do differently next time?",
-            ],
-            cadence: .daily,
-            tags: ["daily"]
-        ),
-    ]
+    /// Daily rituals, plus a few meant for some days of the week.
+    public var practices: [Practice] { Self.allPractices }
 
-    public let cards: [ConversationCard] = [
-        "An open question a couple can ask each other.",
-    ]
+    /// Open questions about everyday life together, from light to deep.
+    public var cards: [ConversationCard] { Self.allCards }
+
+    /// Short, actionable tips for ordinary days.
+    public var tips: [String] { Self.allTips }
 }

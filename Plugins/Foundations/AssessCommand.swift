@@ -123,12 +123,15 @@ public struct FoundationsAssess: ModuleCommand {
             text += (result.weakest.contains(score.pillar) && !result.isEven ? style.color(line, .yellow) : line) + "\n"
         }
         text += "\n"
+        let lowest = result.weakest.first.flatMap(result.score(for:))?.average ?? 0
         if result.isEven {
-            text += "Your pillars are level: none stands out as weaker than the others.\n"
+            text += lowest >= 4.5
+                ? "Every pillar is strong and level: keep doing what works.\n"
+                : "Your pillars are level: none stands out as weaker than the others.\n"
         }
         let names = result.weakest.map(\.name)
         let label = result.weakest.count == 1 ? "Weakest pillar" : "Weakest pillars (tied)"
-        text += style.bold(label) + ": " + names.joined(separator: ", ") + "\n"
+        text += style.bold(label) + ": " + names.joined(separator: ", ") + " (" + String(format: "%.1f", lowest) + "/5)\n"
         text += "\nPractices that strengthen \(result.weakest.count == 1 ? "it" : "them"):\n"
         for id in result.recommendations {
             text += "  " + style.color(id, .cyan) + "\n"

@@ -127,9 +127,16 @@ public struct AssessmentResult: Sendable, Hashable {
     public var isEven: Bool { scores.count > 1 && weakest.count == scores.count }
 
     /// Practice ids that address the weakest pillars, without repeats, in pillar order.
+    ///
+    /// One weak pillar gets all its practices; when several tie, each gets its
+    /// best few so the list stays short (about six): three each for two, two
+    /// each for three, one each for four or five.
     public var recommendations: [String] {
+        let pillars = weakest
+        guard !pillars.isEmpty else { return [] }
+        let perPillar = max(1, 6 / pillars.count)
         var seen = Set<String>()
-        return weakest.flatMap(\.practiceIDs).filter { seen.insert($0).inserted }
+        return pillars.flatMap { $0.practiceIDs.prefix(perPillar) }.filter { seen.insert($0).inserted }
     }
 
     /// The score for one pillar.

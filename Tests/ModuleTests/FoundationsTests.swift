@@ -1,23 +1,383 @@
+import Foundation
+import Synchronization
 import Testing
 import TandemKit
+import Daily
 import Foundations
 
 @Suite struct FoundationsTests {
     let module = FoundationsModule()
 
+    static let requiredIDs = [
+        "foundations.soften_approach", "foundations.be_vulnerable", "foundations.seek_to_understand",
+        "foundations.open_and_honest", "foundations.accept_and_appreciate",
+    ]
+
+    /// Sentences in a text: runs ending in ".", "!" or "?".
+    static func sentenceCount(_ text: String) -> Int {
+        text.split(whereSeparator: { ".!?".contains($0) })
+            .filter { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }.count
+    }
+
+    static func isBlank(_ text: String) -> Bool { text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+
+    // MARK: Content
+
     @Test func manifestNamesTheModule() {
         #expect(module.manifest.id == "foundations")
+        #expect(module.manifest.version == "1.0.0")
+        #expect(!Self.isBlank(module.manifest.displayName))
+        #expect(!Self.isBlank(module.manifest.summary))
+        #expect(!module.manifest.summary.contains("\n"))
+        #expect(!module.manifest.tags.isEmpty)
     }
 
     @Test func practicesBelongToTheModule() {
         #expect(!module.practices.isEmpty)
         for practice in module.practices {
             #expect(practice.moduleID == "foundations", "\(practice.id) is outside the module")
+            #expect(practice.slug.wholeMatch(of: /[a-z][a-z0-9_]*/) != nil, "\(practice.id) is not snake_case")
             #expect(practice.cadence.problem == nil)
         }
     }
 
-    @Test func hasConversationCards() {
-        #expect(!module.cards.isEmpty)
+    @Test(arguments: requiredIDs) func requiredPracticeExists(id: String) {
+        #expect(module.practices.contains { $0.id == id }, "missing \(id)")
+    }
+
+    @Test func practiceIDsAreUnique() {
+        let ids = module.practices.map(\.id)
+        #expect(Set(ids).count == ids.count)
+    }
+
+    @Test func everyPracticeIsComplete() {
+        for practice in module.practices {
+            #expect(!Self.isBlank(practice.title), "\(practice.id) title")
+            #expect((2...4).contains(Self.sentenceCount(practice.why)), "\(practice.id) why has \(Self.sentenceCount(practice.why)) sentences")
+            #expect((3...6).contains(practice.steps.count), "\(practice.id) has \(practice.steps.count) steps")
+            #expect(!practice.steps.contains(where: Self.isBlank), "\(practice.id) has an empty step")
+            #expect(Set(practice.steps).count == practice.steps.count, "\(practice.id) repeats a step")
+            #expect(!Self.isBlank(practice.tryToday), "\(practice.id) try-today")
+            #expect(practice.reflections.count >= 3, "\(practice.id) has \(practice.reflections.count) reflections")
+            #expect(!practice.reflections.contains(where: Self.isBlank), "\(practice.id) has an empty reflection")
+            #expect(practice.reflections.allSatisfy { $0.hasSuffix("?") }, "\(practice.id) reflections should be questions")
+            #expect(!practice.tags.isEmpty, "\(practice.id) has no tags")
+        }
+    }
+
+    @Test func cadencesAreSensibleAndVaried() {
+        let cadences = Set(module.practices.map(\.cadence))
+        #expect(cadences.count >= 3)
+        #expect(module.practices.contains { $0.cadence.frequency < 1 })
+    }
+
+    @Test func hasEnoughDistinctConversationCards() {
+        #expect(module.cards.count >= 20)
+        #expect(!module.cards.contains { Self.isBlank($0.prompt) })
+        let prompts = module.cards.map { $0.prompt.lowercased() }
+        #expect(Set(prompts).count == prompts.count, "duplicate cards")
+        #expect(module.cards.allSatisfy { $0.prompt.hasSuffix("?") })
+        for depth in ["light", "medium", "deep"] {
+            #expect(module.cards.contains { $0.tags.contains(depth) }, "no \(depth) cards")
+        }
+    }
+
+    @Test func hasItsOwnTips() {
+        #expect(module.tips.count >= 10)
+        #expect(!module.tips.contains(where: Self.isBlank))
+        #expect(Set(module.tips).count == module.tips.count)
+        #expect(module.tips != module.practices.map(\.tryToday), "tips should override the default")
+    }
+
+    // MARK: Routine functions
+
+    @Test func pillarsFunctionListsTheFivePillars() throws {
+        let function = try #require(module.functions.first { $0.name == "pillars" })
+        #expect(function.arity == 0...0)
+        let value = try function.body([], ModuleContext())
+        guard case .list(let items) = value else {
+            Issue.record("expected a list, got \(value.typeName)")
+            return
+        }
+        #expect(items == Pillar.allCases.map { .string($0.name) })
+        #expect(items.count == 5)
+    }
+
+    @Test func practicesForFunctionMapsAPillar() throws {
+        let function = try #require(module.functions.first { $0.name == "practices_for" })
+        let value = try function.body([.string("presence")], ModuleContext())
+        #expect(value == .list([.string("daily.no_tech_time"), .string("longdistance.active_listening"), .string("foundations.seek_to_understand")]))
+        let trust = try function.body([.string("Trust")], ModuleContext())
+        guard case .list(let ids) = trust else { Issue.record("expected a list"); return }
+        #expect(ids.contains(.string("trust.keep_promises")))
+        #expect(throws: RoutineFunctionError.self) { try function.body([.string("patience")], ModuleContext()) }
+        #expect(throws: RoutineFunctionError.self) { try function.body([.integer(3)], ModuleContext()) }
+    }
+
+    // MARK: Assessment logic
+
+    let assessment = PillarAssessment.standard
+
+    /// Answers in question order, given per pillar.
+    func answers(_ byPillar: [Pillar: [Int]]) -> [Int] {
+        var next: [Pillar: Int] = [:]
+        return assessment.questions.map { question in
+            let index = next[question.pillar, default: 0]
+            next[question.pillar] = index + 1
+            return byPillar[question.pillar]?[index] ?? 3
+        }
+    }
+
+    @Test func standardAssessmentAsksTwoOrThreePerPillar() {
+        for pillar in Pillar.allCases {
+            let count = assessment.questions.filter { $0.pillar == pillar }.count
+            #expect((2...3).contains(count), "\(pillar) has \(count) questions")
+        }
+        #expect(assessment.pillars == Pillar.allCases)
+        #expect(Set(assessment.questions.map(\.text)).count == assessment.questions.count)
+    }
+
+    @Test func promptNamesNumberPillarAndScale() {
+        let prompt = assessment.prompt(for: 0)
+        #expect(prompt.hasPrefix("1/\(assessment.questions.count) "))
+        #expect(prompt.contains(assessment.questions[0].pillar.name))
+        #expect(prompt.contains("1 = rarely"))
+        #expect(prompt.contains("5 = almost always"))
+    }
+
+    @Test func parsesAnswersOnTheScaleOnly() {
+        #expect(PillarAssessment.parseAnswer("4") == 4)
+        #expect(PillarAssessment.parseAnswer("  1 ") == 1)
+        #expect(PillarAssessment.parseAnswer("5") == 5)
+        for bad in ["0", "6", "7", "-1", "", "three", "3.5", "4 5"] {
+            #expect(PillarAssessment.parseAnswer(bad) == nil, "'\(bad)' should be refused")
+        }
+    }
+
+    @Test func scoresKnownAnswers() throws {
+        let result = try assessment.score(answers: answers([
+            .communication: [4, 4, 5], .respectAndTrust: [5, 5, 5], .vulnerability: [2, 3, 4],
+            .passion: [3, 3, 3], .presence: [1, 2, 2],
+        ]))
+        #expect(result.scores.map(\.pillar) == Pillar.allCases)
+        let communication = try #require(result.score(for: .communication))
+        #expect(communication.answers == [4, 4, 5])
+        #expect(abs(communication.average - 13.0 / 3.0) < 1e-9)
+        #expect(communication.percent == 87)
+        #expect(result.score(for: .respectAndTrust)?.average == 5)
+        #expect(result.score(for: .respectAndTrust)?.percent == 100)
+        #expect(result.score(for: .vulnerability)?.average == 3)
+        #expect(result.score(for: .vulnerability)?.percent == 60)
+        #expect(result.weakest == [.presence])
+        #expect(!result.isEven)
+        #expect(result.recommendations.contains("daily.no_tech_time"))
+        #expect(result.recommendations.contains("longdistance.active_listening"))
+        #expect(!result.recommendations.contains("trust.keep_promises"))
+    }
+
+    @Test func weakestIncludesTies() throws {
+        let result = try assessment.score(answers: answers([
+            .communication: [2, 2, 2], .respectAndTrust: [4, 4, 4], .vulnerability: [5, 4, 3],
+            .passion: [1, 2, 3], .presence: [3, 3, 3],
+        ]))
+        #expect(result.weakest == [.communication, .passion])
+        #expect(result.recommendations.contains("foundations.open_and_honest"))
+        #expect(result.recommendations.contains("daily.affection"))
+        #expect(!result.recommendations.contains("daily.no_tech_time"))
+        #expect(Set(result.recommendations).count == result.recommendations.count)
+    }
+
+    @Test func evenScoresMakeEveryPillarWeakest() throws {
+        let result = try assessment.score(answers: Array(repeating: 4, count: assessment.questions.count))
+        #expect(result.weakest == Pillar.allCases)
+        #expect(result.isEven)
+        // One (the best) practice per pillar keeps the list short.
+        #expect(result.recommendations == Pillar.allCases.map { $0.practiceIDs[0] })
+    }
+
+    @Test func threeWayTieGetsTwoPracticesEach() throws {
+        let result = try assessment.score(answers: answers([
+            .communication: [5, 5, 5], .respectAndTrust: [2, 2, 2], .vulnerability: [2, 2, 2],
+            .passion: [5, 4, 5], .presence: [2, 2, 2],
+        ]))
+        #expect(result.weakest == [.respectAndTrust, .vulnerability, .presence])
+        #expect(result.recommendations == [
+            "trust.keep_promises", "trust.avoid_judgment", "foundations.be_vulnerable",
+            "men.embrace_vulnerability", "daily.no_tech_time", "longdistance.active_listening",
+        ])
+    }
+
+    @Test(arguments: Pillar.allCases) func everyPillarHasRecommendations(pillar: Pillar) {
+        #expect(pillar.practiceIDs.count >= 2)
+        #expect(pillar.practiceIDs.allSatisfy { $0.wholeMatch(of: /[a-z][a-z0-9]*\.[a-z][a-z0-9_]*/) != nil })
+        #expect(Pillar(lookup: pillar.id) == pillar)
+        #expect(Pillar(lookup: pillar.name.uppercased()) == pillar)
+    }
+
+    @Test func briefedRecommendationsAreMapped() {
+        #expect(Pillar.presence.practiceIDs.starts(with: ["daily.no_tech_time", "longdistance.active_listening"]))
+        #expect(Pillar.respectAndTrust.practiceIDs.starts(with: ["trust.keep_promises", "trust.avoid_judgment"]))
+        #expect(Pillar.vulnerability.practiceIDs.starts(with: ["foundations.be_vulnerable", "men.embrace_vulnerability", "women.accept_vulnerability"]))
+        #expect(Pillar.communication.practiceIDs.contains("men.communicate_regularly"))
+        #expect(Pillar.communication.practiceIDs.contains("women.practice_openness"))
+        #expect(Pillar.passion.practiceIDs.starts(with: ["daily.affection", "men.prioritize_intimacy", "daily.gratitude"]))
+    }
+
+    @Test func recommendedFoundationsAndDailyPracticesExist() {
+        let known = Set(module.practices.map(\.id) + DailyModule().practices.map(\.id))
+        for id in Pillar.allCases.flatMap(\.practiceIDs) where id.hasPrefix("foundations.") || id.hasPrefix("daily.") {
+            #expect(known.contains(id), "\(id) is recommended but does not exist")
+        }
+    }
+
+    @Test func scoringRefusesBadAnswerLists() {
+        #expect(throws: AssessmentError.self) { try assessment.score(answers: [3, 3]) }
+        var answers = Array(repeating: 3, count: assessment.questions.count)
+        answers[4] = 6
+        #expect(throws: AssessmentError.self) { try assessment.score(answers: answers) }
+        answers[4] = 0
+        #expect(throws: AssessmentError.self) { try assessment.score(answers: answers) }
+    }
+
+    // MARK: The assess command
+
+    static let presenceLow = ["4", "4", "5", "5", "5", "5", "2", "3", "4", "3", "3", "3", "1", "2", "2"]
+
+    func run(_ arguments: [String], input: any LineInput) throws -> (output: String, errors: String) {
+        let output = CapturedOutput()
+        let errors = CapturedOutput()
+        let context = ModuleContext(output: output, errors: errors, input: input)
+        var command = try FoundationsAssess.parse(arguments)
+        try command.run(in: context)
+        return (output.text, errors.text)
+    }
+
+    @Test func commandIsExposedAsAssess() {
+        #expect(module.commands.count == 1)
+        #expect(module.commands.first?.configuration.commandName == "assess")
+        #expect(FoundationsAssess.configuration.abstract.isEmpty == false)
+    }
+
+    @Test func commandReportsScoresWeakestAndRecommendations() throws {
+        let (output, errors) = try run([], input: ScriptedInput(Self.presenceLow))
+        #expect(errors.isEmpty)
+        for pillar in Pillar.allCases {
+            #expect(output.contains(pillar.name), "no line for \(pillar.name)")
+        }
+        #expect(output.contains("Weakest pillar: Presence (1.7/5)"))
+        #expect(output.contains("100%"))
+        #expect(output.contains("daily.no_tech_time"))
+        #expect(output.contains("longdistance.active_listening"))
+        #expect(!output.contains("\u{1B}["), "plain style must not write escapes")
+        #expect(!output.contains("1 = rarely"), "piped input shows no prompts")
+    }
+
+    @Test func commandReportsTiedWeakestPillars() throws {
+        var answers = Array(repeating: "4", count: 15)
+        answers[0] = "2"; answers[1] = "2"; answers[2] = "2"  // communication
+        answers[12] = "1"; answers[13] = "2"; answers[14] = "3"  // presence
+        let (output, _) = try run([], input: ScriptedInput(answers))
+        #expect(output.contains("Weakest pillars (tied): Open and honest communication, Presence (2.0/5)"))
+        #expect(!output.contains("level"))
+    }
+
+    @Test func commandSaysWhenAllPillarsAreLevel() throws {
+        let (strong, _) = try run([], input: ScriptedInput(Array(repeating: "5", count: 15)))
+        #expect(strong.contains("Every pillar is strong"))
+        let (middling, _) = try run([], input: ScriptedInput(Array(repeating: "3", count: 15)))
+        #expect(middling.contains("Your pillars are level"))
+        #expect(middling.contains("Weakest pillars (tied): Open and honest communication, Respect and trust, Vulnerability, Passion, Presence (3.0/5)"))
+    }
+
+    @Test func commandWritesSortedJSON() throws {
+        let (output, _) = try run(["--json"], input: ScriptedInput(Self.presenceLow))
+        #expect(output.hasSuffix("}\n"))
+        #expect(output.split(separator: "\n").count == 1)
+        // Sorted keys: pillars, recommendations, weakest; inside a pillar: answers, id, name, percent, score.
+        #expect(output.hasPrefix("{\"pillars\":[{\"answers\":[4,4,5],\"id\":\"communication\",\"name\":"))
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])
+        #expect(Set(object.keys) == ["pillars", "weakest", "recommendations"])
+        #expect(object["weakest"] as? [String] == ["presence"])
+        let recommendations = try #require(object["recommendations"] as? [String])
+        #expect(recommendations.first == "daily.no_tech_time")
+        let pillars = try #require(object["pillars"] as? [[String: Any]])
+        #expect(pillars.map { $0["id"] as? String } == Pillar.allCases.map(\.id))
+        let presence = try #require(pillars.last)
+        #expect(presence["answers"] as? [Int] == [1, 2, 2])
+        #expect(presence["score"] as? Double == 1.67)
+        #expect(presence["name"] as? String == "Presence")
+    }
+
+    @Test(arguments: [
+        (2, "7"), (5, "often"), (1, ""), (15, "0"), (9, "3.5"),
+    ])
+    func commandRefusesABadPipedAnswer(question: Int, text: String) throws {
+        var answers = Array(repeating: "3", count: 15)
+        answers[question - 1] = text
+        let output = CapturedOutput()
+        let context = ModuleContext(output: output, errors: output, input: ScriptedInput(answers))
+        var command = try FoundationsAssess.parse([])
+        let failure = try #require(throws: CommandFailure.self) { try command.run(in: context) }
+        #expect(failure.exitCode == 2)
+        #expect(failure.message.contains("question \(question)"), "\(failure.message)")
+        #expect(failure.message.contains("'\(text)'"), "\(failure.message)")
+        #expect(output.text.isEmpty, "nothing partial may be written")
+    }
+
+    @Test func commandRefusesMissingAnswers() throws {
+        let output = CapturedOutput()
+        let context = ModuleContext(output: output, errors: output, input: ScriptedInput(Array(Self.presenceLow.prefix(10))))
+        var command = try FoundationsAssess.parse(["--json"])
+        let failure = try #require(throws: CommandFailure.self) { try command.run(in: context) }
+        #expect(failure.exitCode == 2)
+        #expect(failure.message.contains("question 11"), "\(failure.message)")
+        #expect(output.text.isEmpty)
+    }
+
+    @Test func commandRefusesEmptyInput() throws {
+        let output = CapturedOutput()
+        let context = ModuleContext(output: output, errors: output, input: ScriptedInput([]))
+        var command = try FoundationsAssess.parse([])
+        let failure = try #require(throws: CommandFailure.self) { try command.run(in: context) }
+        #expect(failure.message.contains("question 1 "), "\(failure.message)")
+        #expect(output.text.isEmpty)
+    }
+
+    @Test func interactiveInputAsksAgainAfterABadAnswer() throws {
+        let input = TerminalInput(["7", "sometimes"] + Self.presenceLow)
+        let (output, errors) = try run([], input: input)
+        #expect(output.contains("Weakest pillar: Presence"))
+        #expect(errors.components(separatedBy: "Please answer").count - 1 == 2)
+        let prompts = input.prompts
+        #expect(prompts.count == 17)
+        #expect(prompts[0] == prompts[1] && prompts[1] == prompts[2], "question 1 is asked again")
+        #expect(prompts[0].contains("1 = rarely"))
+        #expect(prompts.last?.hasPrefix("15/15") == true)
+    }
+
+    @Test func interactiveEndOfInputStops() throws {
+        let output = CapturedOutput()
+        let context = ModuleContext(output: output, errors: output, input: TerminalInput(["4", "x"]))
+        var command = try FoundationsAssess.parse([])
+        let failure = try #require(throws: CommandFailure.self) { try command.run(in: context) }
+        #expect(failure.message.contains("question 2"))
+    }
+
+    @Test func parsingRefusesUnknownOptions() {
+        #expect(throws: (any Error).self) { try FoundationsAssess.parse(["--verbose"]) }
+    }
+}
+
+/// Answers typed at a (pretend) terminal, remembering the prompts shown.
+private final class TerminalInput: LineInput {
+    private let state: Mutex<(lines: [String], prompts: [String])>
+    init(_ lines: [String]) { state = Mutex((lines, [])) }
+    var isInteractive: Bool { true }
+    var prompts: [String] { state.withLock { $0.prompts } }
+    func readLine(prompt: String) -> String? {
+        state.withLock { state in
+            state.prompts.append(prompt)
+            return state.lines.isEmpty ? nil : state.lines.removeFirst()
+        }
     }
 }
