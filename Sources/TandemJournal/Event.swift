@@ -1,0 +1,178 @@
+import Foundation
+
+/// What an event records. Kinds are open-ended text so that a journal
+/// exported by a newer Tandem imports without loss.
+public struct EventKind: RawRepresentable, Sendable, Hashable, Codable, CustomStringConvertible {
+    /// The kind as stored: `done`, `checkin`, …
+    public var rawValue: String
+    /// Creates a kind from its stored text.
+    public init(rawValue: String) { self.rawValue = rawValue }
+    /// The stored text.
+    public var description: String { rawValue }
+
+    /// A habit adopted (or its cadence changed). Subject: the practice id.
+    public static let adopt = EventKind(rawValue: "adopt")
+    /// A habit no longer tracked; its history is kept. Subject: the practice id.
+    public static let drop = EventKind(rawValue: "drop")
+    /// A habit done on the event's date. Subject: the practice id.
+    public static let done = EventKind(rawValue: "done")
+    /// A habit skipped on purpose on the event's date. Subject: the practice id.
+    public static let skip = EventKind(rawValue: "skip")
+    /// Takes back the mark named by `refersTo`. Subject: the practice id.
+    public static let undo = EventKind(rawValue: "undo")
+    /// A check-in: connection 1-10, an appreciation, an optional note.
+    public static let checkIn = EventKind(rawValue: "checkin")
+    /// A free note with tags.
+    public static let note = EventKind(rawValue: "note")
+    /// Profile fields set (names, time zones).
+    public static let profile = EventKind(rawValue: "profile")
+    /// A coaching module's own record. Subject: the module id.
+    public static let record = EventKind(rawValue: "record")
+    /// A conversation card shown. Subject: the card id.
+    public static let card = EventKind(rawValue: "card")
+
+    public init(from decoder: any Decoder) throws {
+        rawValue = try decoder.singleValueContainer().decode(String.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
+}
+
+/// A JSON value, for event payloads.
+public enum JSONValue: Sendable, Hashable, Codable {
+    /// Text.
+    case string(String)
+    /// A number.
+    case number(Double)
+    /// `true` or `false`.
+    case bool(Bool)
+    /// A list.
+    case array([JSONValue])
+    /// An object.
+    case object([String: JSONValue])
+    /// `null`.
+    case null
+
+    /// The text, when this is a string.
+    public var stringValue: String? { if case .string(let text) = self { text } else { nil } }
+    /// The number, when this is a number.
+    public var numberValue: Double? { if case .number(let number) = self { number } else { nil } }
+    /// The strings of a list (skipping anything that is not a string).
+    public var stringArray: [String]? {
+        if case .array(let items) = self { items.compactMap(\.stringValue) } else { nil }
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if container.decodeNil() { self = .null }
+        else if let value = try? container.decode(Bool.self) { self = .bool(value) }
+        else if let value = try? container.decode(Double.self) { self = .number(value) }
+        else if let value = try? container.decode(String.self) { self = .string(value) }
+        else if let value = try? container.decode([JSONValue].self) { self = .array(value) }
+        else { self = .object(try container.decode([String: JSONValue].self)) }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .string(let value): try container.encode(value)
+        case .number(let value):
+            if value == value.rounded(), abs(value) < 1e15 { try container.encode(Int64(value)) } else { try container.encode(value) }
+        case .bool(let value): try container.encode(value)
+        case .array(let value): try container.encode(value)
+        case .object(let value): try container.encode(value)
+        case .null: try container.encodeNil()
+        }
+    }
+}
+
+/// One entry of the journal. Entries are never changed or deleted: an undo
+/// or a correction is a new event whose ``refersTo`` names the one it takes
+/// back. This makes export and import a lossless union by ``id``.
+public struct JournalEvent: Sendable, Hashable, Codable, Identifiable {
+    /// A unique id, kept across export and import.
+    public var id: UUID
+    /// Who wrote it: the partner id of the journal that created it.
+    public var author: String
+    /// The device that wrote it.
+    public var device: String
+    /// When it was written.
+    public var createdAt: Date
+    /// The local date it is about.
+    public var date: LocalDay
+    /// What it records.
+    public var kind: EventKind
+    /// The practice id, module id or card id it belongs to, if any.
+    public var subject: String?
+    /// Its data: a JSON object.
+    public var payload: [String: JSONValue]
+    /// The event it takes back or corrects, if any.
+    public var refersTo: UUID?
+
+    /// Creates an event.
+    public init(
+        id: UUID = UUID(), author: String, device: String, createdAt: Date, date: LocalDay, kind: EventKind,
+        subject: String? = nil, payload: [String: JSONValue] = [:], refersTo: UUID? = nil
+    ) {
+        self.id = id
+        self.author = author
+        self.device = device
+        self.createdAt = createdAt
+        self.date = date
+        self.kind = kind
+        self.subject = subject
+        self.payload = payload
+        self.refersTo = refersTo
+    }
+
+    /// A payload string field.
+    public func text(_ key: String) -> String? { payload[key]?.stringValue }
+
+    /// The words a search looks through: the subject and every text in the payload.
+    var searchableText: String {
+        var parts: [String] = [subject ?? ""]
+        func collect(_ value: JSONValue) {
+            switch value {
+            case .string(let text): parts.append(text)
+            case .array(let items): items.forEach(collect)
+            case .object(let fields): fields.values.forEach(collect)
+            default: break
+            }
+        }
+        payload.values.forEach(collect)
+        return parts.joined(separator: "\n")
+    }
+
+    /// Tags of a note (lowercase).
+    public var tags: [String] { payload["tags"]?.stringArray ?? [] }
+}
+
+/// Timestamps as the journal stores and exports them: ISO 8601 in UTC with
+/// milliseconds, such as `2026-11-20T21:30:00.000Z`.
+enum Timestamp {
+    static func format(_ date: Date) -> String {
+        date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
+    }
+
+    static func parse(_ text: String) -> Date? {
+        if let date = try? Date.ISO8601FormatStyle(includingFractionalSeconds: true).parse(text) { return date }
+        return try? Date.ISO8601FormatStyle().parse(text)
+    }
+}
+
+/// Encoding and decoding payloads as stored text.
+enum PayloadCoding {
+    static func encode(_ payload: [String: JSONValue]) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(payload) else { return "{}" }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    static func decode(_ text: String) -> [String: JSONValue]? {
+        try? JSONDecoder().decode([String: JSONValue].self, from: Data(text.utf8))
+    }
+}

@@ -1,0 +1,282 @@
+import Foundation
+import GRDB
+import TandemKit
+
+/// A habit the couple adopted.
+public struct Habit: Sendable, Hashable, Codable, Identifiable {
+    /// The practice id (`daily.gratitude`, or `custom.slug` for one of their own).
+    public var id: String
+    /// What to call it.
+    public var title: String
+    /// How often it is meant to be done.
+    public var cadence: Cadence
+    /// The date of its latest adoption.
+    public var adoptedOn: LocalDay
+    /// False once dropped (its history is kept).
+    public var isActive: Bool
+}
+
+/// A mark on a habit's day.
+public enum Mark: String, Sendable, Hashable, Codable, CaseIterable {
+    /// Done.
+    case done
+    /// Skipped on purpose: a planned pause keeps the streak and freezes the score.
+    case skipped
+
+    var kind: EventKind { self == .done ? .done : .skip }
+    var dayMark: DayMark { self == .done ? .done : .skipped }
+}
+
+/// What ``Journal/adopt(_:title:cadence:on:)`` did.
+public enum AdoptOutcome: Sendable, Hashable {
+    /// The habit is now tracked.
+    case adopted(Habit)
+    /// It was tracked already with this cadence; nothing was written.
+    case alreadyAdopted(Habit)
+    /// It was tracked with another cadence, which is now replaced.
+    case cadenceChanged(Habit, from: Cadence)
+}
+
+/// What ``Journal/record(mark:for:date:note:)`` did.
+public struct MarkOutcome: Sendable, Hashable {
+    /// The event written, or `nil` when the day already had this mark.
+    public var event: JournalEvent?
+    /// The day's mark before.
+    public var previous: DayMark
+    /// The habit's history afterwards.
+    public var history: HabitHistory
+}
+
+extension Journal {
+    // MARK: Habits
+
+    /// Every habit ever adopted, in the order first adopted (dropped ones included).
+    public func allHabits() throws -> [Habit] {
+        try read { db in try Self.habits(db) }
+    }
+
+    /// The habits being tracked, in the order adopted.
+    public func habits() throws -> [Habit] {
+        try allHabits().filter(\.isActive)
+    }
+
+    /// The tracked habit with this id, if any.
+    public func habit(_ id: String) throws -> Habit? {
+        try habits().first { $0.id == id }
+    }
+
+    static func habits(_ db: Database) throws -> [Habit] {
+        var order: [String] = []
+        var byID: [String: Habit] = [:]
+        let rows = try Row.fetchCursor(
+            db, sql: "SELECT kind, subject, date, payload FROM event WHERE kind IN ('adopt', 'drop') ORDER BY seq")
+        while let row = try rows.next() {
+            guard let id = row["subject"] as String?, let date = LocalDay(parsing: row["date"]) else { continue }
+            if row["kind"] == "adopt" {
+                let payload = PayloadCoding.decode(row["payload"]) ?? [:]
+                let cadence = payload["cadence"]?.stringValue.flatMap { try? Cadence(parsing: $0) } ?? .daily
+                let title = payload["title"]?.stringValue ?? id
+                if byID[id] == nil { order.append(id) }
+                byID[id] = Habit(id: id, title: title, cadence: cadence, adoptedOn: date, isActive: true)
+            } else {
+                byID[id]?.isActive = false
+            }
+        }
+        return order.compactMap { byID[$0] }
+    }
+
+    static func activeHabit(_ id: String, _ db: Database) throws -> Habit {
+        guard let habit = try habits(db).first(where: { $0.id == id && $0.isActive }) else {
+            throw CommandFailure("'\(id)' is not an adopted habit; adopt it first with: tandem adopt \(id)")
+        }
+        return habit
+    }
+
+    /// Starts tracking a practice as a habit (or changes the cadence of one
+    /// already tracked). One transaction.
+    ///
+    /// - Parameters:
+    ///   - id: the practice id, or `custom.slug` for a habit of the couple's own.
+    ///   - title: what to call it.
+    ///   - cadence: how often it is meant to be done.
+    ///   - date: the day of adoption (today when `nil`).
+    /// - Throws: ``CommandFailure`` (exit code 2) for an invalid cadence.
+    @discardableResult
+    public func adopt(_ id: String, title: String, cadence: Cadence, on date: LocalDay? = nil) throws -> AdoptOutcome {
+        if let problem = cadence.problem { throw CommandFailure("invalid cadence '\(cadence)': \(problem)") }
+        let day = date ?? today
+        return try write { db in
+            let existing = try Self.habits(db).first { $0.id == id && $0.isActive }
+            if let existing, existing.cadence == cadence, existing.title == title { return .alreadyAdopted(existing) }
+            let event = makeEvent(
+                .adopt, date: day, subject: id,
+                payload: ["title": .string(title), "cadence": .string(cadence.description)])
+            try Self.insert(event, into: db)
+            let habit = Habit(id: id, title: title, cadence: cadence, adoptedOn: day, isActive: true)
+            if let existing, existing.cadence != cadence { return .cadenceChanged(habit, from: existing.cadence) }
+            return .adopted(habit)
+        }
+    }
+
+    /// Stops tracking a habit; its history stays in the journal.
+    ///
+    /// - Returns: the habit as it was.
+    /// - Throws: ``CommandFailure`` (exit code 2) when it is not tracked.
+    @discardableResult
+    public func drop(_ id: String) throws -> Habit {
+        try write { db in
+            let habit = try Self.activeHabit(id, db)
+            try Self.insert(makeEvent(.drop, date: today, subject: id), into: db)
+            return habit
+        }
+    }
+
+    // MARK: Marks
+
+    /// Marks a tracked habit done or skipped on a day. Marking a day that
+    /// already has the other mark corrects it (the new event refers to the
+    /// old one); marking it the same way again writes nothing.
+    ///
+    /// - Parameters:
+    ///   - mark: done or skipped.
+    ///   - id: the habit's practice id.
+    ///   - date: the local day (today when `nil`); never after today.
+    ///   - note: an optional note kept with the mark.
+    /// - Throws: ``CommandFailure`` (exit code 2) for a habit not tracked or a future date.
+    @discardableResult
+    public func record(mark: Mark, for id: String, date: LocalDay? = nil, note: String? = nil) throws -> MarkOutcome {
+        let day = try checkedDay(date)
+        return try write { db in
+            let habit = try Self.activeHabit(id, db)
+            let current = try Self.effectiveMark(id, day, db)
+            if current?.mark == mark.dayMark {
+                return MarkOutcome(event: nil, previous: mark.dayMark, history: try Self.history(habit, db))
+            }
+            var payload: [String: JSONValue] = [:]
+            if let note, !note.isEmpty { payload["note"] = .string(note) }
+            let event = makeEvent(mark.kind, date: day, subject: id, payload: payload, refersTo: current?.id)
+            try Self.insert(event, into: db)
+            try Self.setTrack(id, day, mark.dayMark, db)
+            return MarkOutcome(event: event, previous: current?.mark ?? .none, history: try Self.history(habit, db))
+        }
+    }
+
+    /// Takes back a habit's mark on a day.
+    ///
+    /// - Returns: the undo event and the mark taken back.
+    /// - Throws: ``CommandFailure`` (exit code 2) when the day has no mark.
+    @discardableResult
+    public func undo(_ id: String, date: LocalDay? = nil) throws -> (event: JournalEvent, undone: Mark) {
+        let day = try checkedDay(date)
+        return try write { db in
+            _ = try Self.activeHabit(id, db)
+            guard let current = try Self.effectiveMark(id, day, db) else {
+                throw CommandFailure("\(id) has no mark on \(day) to undo")
+            }
+            let event = makeEvent(.undo, date: day, subject: id, refersTo: current.id)
+            try Self.insert(event, into: db)
+            try Self.setTrack(id, day, .none, db)
+            return (event, current.mark == .done ? .done : .skipped)
+        }
+    }
+
+    /// The day, checked not to be after today.
+    func checkedDay(_ date: LocalDay?) throws -> LocalDay {
+        let today = self.today
+        guard let date else { return today }
+        if date > today { throw CommandFailure("\(date) is in the future (today is \(today))") }
+        return date
+    }
+
+    /// The mark in force on a day: the latest done or skip event of the
+    /// habit that no later event takes back.
+    static func effectiveMark(_ id: String, _ day: LocalDay, _ db: Database) throws -> (id: UUID, mark: DayMark)? {
+        let row = try Row.fetchOne(
+            db,
+            sql: """
+                SELECT e.id, e.kind FROM event e
+                WHERE e.subject = ? AND e.date = ? AND e.kind IN ('done', 'skip')
+                  AND NOT EXISTS (SELECT 1 FROM event r WHERE r.refers_to = e.id)
+                ORDER BY e.seq DESC LIMIT 1
+                """,
+            arguments: [id, day.description])
+        guard let row, let uuid = UUID(uuidString: row["id"]) else { return nil }
+        return (uuid, row["kind"] == "done" ? .done : .skipped)
+    }
+
+    // MARK: Tracks
+
+    /// `habit_track` keeps, per habit, one byte per day from its first entry
+    /// (0 none, 1 done, 2 skipped): a projection of the mark events, updated
+    /// in the same transaction, so stats never scan the event log.
+    static func setTrack(_ id: String, _ day: LocalDay, _ mark: DayMark, _ db: Database) throws {
+        var (start, marks) = try track(id, db) ?? (day, [])
+        if marks.isEmpty { start = day }
+        if day < start {
+            marks.insert(contentsOf: [UInt8](repeating: 0, count: day.days(to: start)), at: 0)
+            start = day
+        }
+        let index = start.days(to: day)
+        if index >= marks.count { marks.append(contentsOf: [UInt8](repeating: 0, count: index - marks.count + 1)) }
+        marks[index] = mark.rawValue
+        // Trim unmarked days at both ends so the track starts at the first entry.
+        while let last = marks.last, last == 0 { marks.removeLast() }
+        var leading = 0
+        while leading < marks.count, marks[leading] == 0 { leading += 1 }
+        if leading > 0 {
+            marks.removeFirst(leading)
+            start = start.adding(days: leading)
+        }
+        try saveTrack(id, start, marks, db)
+    }
+
+    static func saveTrack(_ id: String, _ start: LocalDay, _ marks: [UInt8], _ db: Database) throws {
+        if marks.isEmpty {
+            try db.execute(sql: "DELETE FROM habit_track WHERE practice = ?", arguments: [id])
+        } else {
+            try db.execute(
+                sql: "INSERT OR REPLACE INTO habit_track (practice, start, marks) VALUES (?, ?, ?)",
+                arguments: [id, start.description, Data(marks)])
+        }
+    }
+
+    static func track(_ id: String, _ db: Database) throws -> (start: LocalDay, marks: [UInt8])? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT start, marks FROM habit_track WHERE practice = ?", arguments: [id]),
+              let start = LocalDay(parsing: row["start"])
+        else { return nil }
+        let data: Data = row["marks"]
+        return (start, [UInt8](data))
+    }
+
+    static func history(_ habit: Habit, _ db: Database) throws -> HabitHistory {
+        guard let (start, bytes) = try track(habit.id, db) else {
+            return HabitHistory(cadence: habit.cadence, start: nil, marks: [])
+        }
+        return HabitHistory(cadence: habit.cadence, start: start, marks: bytes.map { DayMark(rawValue: $0) ?? .none })
+    }
+
+    /// Rebuilds a habit's track from its events (after an import).
+    static func rebuildTrack(_ id: String, _ db: Database) throws {
+        var byDay: [LocalDay: DayMark] = [:]
+        let rows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT e.date, e.kind FROM event e
+                WHERE e.subject = ? AND e.kind IN ('done', 'skip')
+                  AND NOT EXISTS (SELECT 1 FROM event r WHERE r.refers_to = e.id)
+                ORDER BY e.seq
+                """,
+            arguments: [id])
+        while let row = try rows.next() {
+            guard let day = LocalDay(parsing: row["date"]) else { continue }
+            byDay[day] = row["kind"] == "done" ? .done : .skipped
+        }
+        let history = HabitHistory(cadence: .daily, marks: byDay)
+        try saveTrack(id, history.start ?? LocalDay(ordinal: 0), history.marks.map(\.rawValue), db)
+    }
+
+    /// The history of a tracked habit: one mark per day from its first entry.
+    public func history(of id: String) throws -> HabitHistory {
+        try read { db in try Self.history(Self.activeHabit(id, db), db) }
+    }
+}

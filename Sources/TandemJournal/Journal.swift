@@ -1,0 +1,364 @@
+import Foundation
+import GRDB
+import TandemKit
+
+/// The couple's journal: habits, marks, check-ins, notes, the profile and the
+/// coaching modules' own records, kept as append-only events in one SQLite
+/// file.
+///
+/// Open it with ``open(at:timeZone:clock:)``. Every user action is one
+/// `BEGIN IMMEDIATE` transaction, so several `tandem` processes can write at
+/// once: each waits up to five seconds for the others instead of failing.
+///
+/// ```swift
+/// let journal = try Journal.open(at: url)
+/// try journal.adopt("daily.gratitude", title: "Say thank you", cadence: .daily)
+/// try journal.record(mark: .done, for: "daily.gratitude", date: journal.today)
+/// let stats = try journal.stats(asOf: journal.today)
+/// ```
+public final class Journal: Sendable {
+    /// The schema version this build writes; journals with a higher version are refused.
+    public static let schemaVersion = 1
+    /// SQLite's `application_id` of a Tandem journal ("Tand").
+    public static let applicationID: Int32 = 0x5461_6E64
+
+    /// The database file.
+    public let url: URL
+    /// The time zone local dates are taken in.
+    public let timeZone: TimeZone
+    /// The partner id of this journal's owner, written as every event's author.
+    public let author: String
+    /// This device's id, written on every event.
+    public let device: String
+
+    let queue: DatabaseQueue
+    let clock: @Sendable () -> Date
+
+    private init(url: URL, queue: DatabaseQueue, timeZone: TimeZone, clock: @escaping @Sendable () -> Date, author: String, device: String) {
+        self.url = url
+        self.queue = queue
+        self.timeZone = timeZone
+        self.clock = clock
+        self.author = author
+        self.device = device
+    }
+
+    /// "Now", from the clock the journal was opened with.
+    public var now: Date { clock() }
+
+    /// Today's local date.
+    public var today: LocalDay { LocalDay(clock(), in: timeZone) }
+
+    // MARK: Opening
+
+    /// Opens the journal at `url`, creating it (and its folder, mode 0700)
+    /// when missing, and migrating an older schema.
+    ///
+    /// - Parameters:
+    ///   - url: the `journal.sqlite` file.
+    ///   - timeZone: the time zone that local dates are taken in.
+    ///   - clock: "now" (`TANDEM_NOW` in the command-line tool).
+    /// - Throws: ``CommandFailure`` (exit code 1) when the file is not a
+    ///   Tandem journal or was written by a newer schema version; the file is
+    ///   then left exactly as it was.
+    public static func open(
+        at url: URL, timeZone: TimeZone = .current, clock: @escaping @Sendable () -> Date = { Date() }
+    ) throws -> Journal {
+        let folder = url.deletingLastPathComponent()
+        try makePrivateDirectory(folder)
+        switch try inspect(url) {
+        case .missing:
+            try createPrivateFile(url)
+        case .empty, .tandem:
+            break
+        }
+        for suffix in ["", "-wal", "-shm"] {
+            let path = url.path + suffix
+            if FileManager.default.fileExists(atPath: path) { chmod(path, 0o600) }
+        }
+        var configuration = Configuration()
+        configuration.journalMode = .wal
+        configuration.busyMode = .timeout(5)
+        configuration.label = "tandem.journal"
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        let queue: DatabaseQueue
+        do {
+            queue = try DatabaseQueue(path: url.path, configuration: configuration)
+        } catch {
+            throw CommandFailure("could not open the journal at \(url.path): \(error)", exitCode: 1)
+        }
+        let (author, device) = try migrate(queue, url: url)
+        return Journal(url: url, queue: queue, timeZone: timeZone, clock: clock, author: author, device: device)
+    }
+
+    enum FileState { case missing, empty, tandem }
+
+    /// Decides, without writing anything, whether the file at `url` is a
+    /// Tandem journal, an empty file, or missing; refuses anything else.
+    static func inspect(_ url: URL) throws -> FileState {
+        let path = url.path
+        guard FileManager.default.fileExists(atPath: path) else { return .missing }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw CommandFailure("cannot read \(path); the journal was not opened", exitCode: 1)
+        }
+        let header = (try? handle.read(upToCount: 100)) ?? Data()
+        try? handle.close()
+        if header.isEmpty { return .empty }
+        let magic = Data("SQLite format 3\0".utf8)
+        guard header.count >= 100, header.prefix(16) == magic else {
+            throw foreignFile(path, reason: "it is not an SQLite database")
+        }
+        func bigEndian(_ offset: Int) -> Int32 {
+            header[offset..<offset + 4].reduce(0) { ($0 << 8) | Int32($1) }
+        }
+        var applicationID = bigEndian(68)
+        var version = Int(bigEndian(60))
+        var tableCount = -1
+        if applicationID == 0 {
+            // A journal killed before its first checkpoint has its header in
+            // the WAL: ask SQLite, read-only.
+            var configuration = Configuration()
+            configuration.readonly = true
+            configuration.busyMode = .timeout(5)
+            do {
+                let reader = try DatabaseQueue(path: path, configuration: configuration)
+                try reader.read { db in
+                    applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+                    version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+                    tableCount = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
+                }
+                try reader.close()
+            } catch {
+                throw foreignFile(path, reason: "SQLite could not read it (\(error))")
+            }
+        }
+        if applicationID == 0 && tableCount == 0 { return .empty }
+        guard applicationID == Journal.applicationID else {
+            throw foreignFile(path, reason: "it is an SQLite database without Tandem's schema")
+        }
+        if version > schemaVersion { throw newerSchema(path, version: version) }
+        return .tandem
+    }
+
+    static func foreignFile(_ path: String, reason: String) -> CommandFailure {
+        CommandFailure(
+            "\(path) is not a Tandem journal (\(reason)); it was left untouched. "
+                + "Move it away, or set TANDEM_HOME to another folder.", exitCode: 1)
+    }
+
+    static func newerSchema(_ path: String, version: Int) -> CommandFailure {
+        CommandFailure(
+            "\(path) was written by a newer Tandem (journal schema \(version); this one knows up to \(schemaVersion)); "
+                + "it was left untouched. Update Tandem to use it.", exitCode: 1)
+    }
+
+    static func makePrivateDirectory(_ url: URL) throws {
+        let manager = FileManager.default
+        var isDirectory: ObjCBool = false
+        if manager.fileExists(atPath: url.path, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else {
+                throw CommandFailure("\(url.path) exists and is not a folder", exitCode: 1)
+            }
+        } else {
+            try manager.createDirectory(at: url, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        }
+        try manager.setAttributes([.posixPermissions: 0o700], ofItemAtPath: url.path)
+    }
+
+    /// Creates an empty file with mode 0600, so that SQLite (which gives
+    /// `-wal` and `-shm` the database file's mode) never makes a readable one.
+    static func createPrivateFile(_ url: URL) throws {
+        let descriptor = Foundation.open(url.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        if descriptor >= 0 {
+            fchmod(descriptor, 0o600)
+            _ = Foundation.close(descriptor)
+        } else if errno != EEXIST {
+            throw CommandFailure("cannot create \(url.path): \(String(cString: strerror(errno)))", exitCode: 1)
+        }
+    }
+
+    // MARK: Migrations
+
+    /// The schema, one step per version. Each runs inside the same
+    /// `BEGIN IMMEDIATE` transaction that reads the current version, so two
+    /// processes opening a new journal at once cannot both migrate it.
+    static let migrations: [(version: Int, apply: @Sendable (Database) throws -> Void)] = [
+        (1, { db in
+            try db.execute(sql: """
+                CREATE TABLE tandem_meta (
+                    key TEXT PRIMARY KEY NOT NULL,
+                    value TEXT NOT NULL
+                ) WITHOUT ROWID;
+                CREATE TABLE event (
+                    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                    id TEXT NOT NULL UNIQUE,
+                    author TEXT NOT NULL,
+                    device TEXT NOT NULL,
+                    created_at TEXT NOT NULL,
+                    date TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    subject TEXT,
+                    payload TEXT NOT NULL DEFAULT '{}',
+                    refers_to TEXT
+                );
+                CREATE INDEX event_kind_date ON event(kind, date);
+                CREATE INDEX event_subject_date ON event(subject, date, kind);
+                CREATE INDEX event_refers_to ON event(refers_to) WHERE refers_to IS NOT NULL;
+                CREATE INDEX event_date ON event(date);
+                CREATE TRIGGER event_append_only_update BEFORE UPDATE ON event
+                    BEGIN SELECT RAISE(ABORT, 'journal events are append-only'); END;
+                CREATE TRIGGER event_append_only_delete BEFORE DELETE ON event
+                    BEGIN SELECT RAISE(ABORT, 'journal events are append-only'); END;
+                CREATE TABLE habit_track (
+                    practice TEXT PRIMARY KEY NOT NULL,
+                    start TEXT NOT NULL,
+                    marks BLOB NOT NULL
+                ) WITHOUT ROWID;
+                """)
+        }),
+    ]
+
+    /// Brings the schema up to date and returns the journal's author and device ids.
+    static func migrate(_ queue: DatabaseQueue, url: URL) throws -> (author: String, device: String) {
+        do {
+            return try queue.writeWithoutTransaction { db in
+                var ids = ("", "")
+                try db.inTransaction(.immediate) {
+                    let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+                    let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+                    if applicationID != Journal.applicationID {
+                        let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
+                        guard applicationID == 0, tables == 0 else {
+                            throw foreignFile(url.path, reason: "it is an SQLite database without Tandem's schema")
+                        }
+                    }
+                    if version > schemaVersion { throw newerSchema(url.path, version: version) }
+                    for migration in migrations where migration.version > version {
+                        try migration.apply(db)
+                    }
+                    if version == 0 {
+                        try db.execute(sql: "PRAGMA application_id = \(Journal.applicationID)")
+                        let created = Timestamp.format(Date())
+                        for (key, value) in [
+                            ("format", "tandem-journal"), ("author_id", UUID().uuidString.lowercased()),
+                            ("device_id", UUID().uuidString.lowercased()), ("created_at", created),
+                        ] {
+                            try db.execute(sql: "INSERT OR IGNORE INTO tandem_meta (key, value) VALUES (?, ?)", arguments: [key, value])
+                        }
+                    }
+                    if version < schemaVersion {
+                        try db.execute(sql: "PRAGMA user_version = \(schemaVersion)")
+                    }
+                    let meta = try Dictionary(
+                        uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT key, value FROM tandem_meta")
+                            .map { ($0["key"] as String, $0["value"] as String) })
+                    ids = (meta["author_id"] ?? "", meta["device_id"] ?? "")
+                    return .commit
+                }
+                return ids
+            }
+        } catch let failure as CommandFailure {
+            throw failure
+        } catch {
+            throw CommandFailure("could not open the journal at \(url.path): \(error)", exitCode: 1)
+        }
+    }
+
+    // MARK: Transactions
+
+    /// Runs `body` as one `BEGIN IMMEDIATE` transaction: the write lock is
+    /// taken before anything is read, so a concurrent writer waits (up to the
+    /// busy timeout) instead of failing with "database is locked".
+    @discardableResult
+    func write<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try queue.writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    result = try body(db)
+                    return .commit
+                }
+                return result!
+            }
+        } catch let failure as CommandFailure {
+            throw failure
+        } catch {
+            throw CommandFailure("the journal could not be written: \(error)", exitCode: 1)
+        }
+    }
+
+    /// Runs `body` in a read transaction.
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try queue.read { db in try body(db) }
+        } catch let failure as CommandFailure {
+            throw failure
+        } catch {
+            throw CommandFailure("the journal could not be read: \(error)", exitCode: 1)
+        }
+    }
+
+    /// Closes the database connection. The journal must not be used afterwards.
+    public func close() throws {
+        try queue.close()
+    }
+
+    // MARK: Events
+
+    /// A new event by this journal's author and device, written now.
+    func makeEvent(
+        _ kind: EventKind, date: LocalDay, subject: String? = nil, payload: [String: JSONValue] = [:], refersTo: UUID? = nil
+    ) -> JournalEvent {
+        JournalEvent(
+            author: author, device: device, createdAt: clock(), date: date, kind: kind, subject: subject,
+            payload: payload, refersTo: refersTo)
+    }
+
+    /// Inserts an event; returns false when one with the same id exists.
+    @discardableResult
+    static func insert(_ event: JournalEvent, into db: Database) throws -> Bool {
+        try db.execute(
+            sql: """
+                INSERT OR IGNORE INTO event (id, author, device, created_at, date, kind, subject, payload, refers_to)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                event.id.uuidString.lowercased(), event.author, event.device, Timestamp.format(event.createdAt),
+                event.date.description, event.kind.rawValue, event.subject, PayloadCoding.encode(event.payload),
+                event.refersTo?.uuidString.lowercased(),
+            ])
+        return db.changesCount > 0
+    }
+
+    static let eventColumns = "id, author, device, created_at, date, kind, subject, payload, refers_to"
+
+    /// Reads an event from a row selected with ``eventColumns``.
+    static func event(from row: Row) -> JournalEvent? {
+        guard let id = UUID(uuidString: row["id"]), let date = LocalDay(parsing: row["date"]) else { return nil }
+        return JournalEvent(
+            id: id, author: row["author"], device: row["device"],
+            createdAt: Timestamp.parse(row["created_at"]) ?? Date(timeIntervalSince1970: 0),
+            date: date, kind: EventKind(rawValue: row["kind"]), subject: row["subject"],
+            payload: PayloadCoding.decode(row["payload"]) ?? [:],
+            refersTo: (row["refers_to"] as String?).flatMap(UUID.init(uuidString:)))
+    }
+
+    /// The number of events in the journal.
+    public func eventCount() throws -> Int {
+        try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM event") ?? 0 }
+    }
+
+    /// Whether an event with this id is in the journal.
+    public func contains(eventID: UUID) throws -> Bool {
+        try read { db in
+            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM event WHERE id = ?)", arguments: [eventID.uuidString.lowercased()]) ?? false
+        }
+    }
+
+    /// Runs SQLite's `PRAGMA integrity_check` and returns its report (`ok` when sound).
+    public func integrityCheck() throws -> String {
+        try read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check").joined(separator: "\n") }
+    }
+}

@@ -1,2 +1,0 @@
-/// The journal (being built).
-public enum JournalPlaceholder {}

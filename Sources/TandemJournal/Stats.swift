@@ -1,0 +1,153 @@
+import Foundation
+import GRDB
+import TandemKit
+
+/// How the habits and check-ins stand on a day: what `tandem stats` shows.
+public struct JournalStats: Sendable, Hashable, Codable {
+    /// The day the figures are computed for.
+    public var asOf: LocalDay
+    /// One entry per tracked habit, in the order adopted.
+    public var habits: [HabitStats]
+    /// The connection check-ins.
+    public var checkIns: CheckInStats
+}
+
+/// One habit's figures.
+public struct HabitStats: Sendable, Hashable, Codable {
+    /// The practice id.
+    public var id: String
+    /// The habit's title.
+    public var title: String
+    /// The frequency as "N/D" text (`1/1`, `3/7`; a weekday set W is `|W|/7`).
+    public var cadence: String
+    /// The cadence as typed (`daily`, `3/7`, `mon,wed,fri`).
+    public var schedule: String
+    /// Loop Habit Tracker's habit strength, 0 to 1, unrounded.
+    public var strength: Double
+    /// The current streak, in days.
+    public var currentStreak: Int
+    /// The longest streak, in days.
+    public var bestStreak: Int
+    /// Days done among the 30 days that end on the as-of date.
+    public var doneLast30: Int
+    /// The first day with a mark, if any.
+    public var firstEntry: LocalDay?
+    /// The day the habit was adopted.
+    public var adoptedOn: LocalDay
+    /// Heatmap cells from ``heatmapStart`` to the as-of date (not in JSON).
+    public var heatmap: [DayCell] = []
+    /// The first day of ``heatmap`` (not in JSON).
+    public var heatmapStart: LocalDay? = nil
+
+    enum CodingKeys: String, CodingKey {
+        case id, title, cadence, schedule, strength, currentStreak, bestStreak, doneLast30, firstEntry, adoptedOn
+    }
+}
+
+/// The connection check-ins' figures.
+public struct CheckInStats: Sendable, Hashable, Codable {
+    /// Check-ins up to the as-of date.
+    public var count: Int
+    /// The mean connection of all of them (`nil` when none).
+    public var average: Double?
+    /// The mean connection of the 30 days ending on the as-of date.
+    public var last30Average: Double?
+    /// The mean connection of the 30 days before those.
+    public var previous30Average: Double?
+    /// `rising`, `falling` or `steady` (last 30 days against the 30 before,
+    /// by at least half a point), or `unknown` without both.
+    public var trend: String
+    /// The latest check-ins (up to 30), oldest first.
+    public var recent: [CheckInPoint]
+}
+
+/// One check-in's connection on a day.
+public struct CheckInPoint: Sendable, Hashable, Codable {
+    /// The day.
+    public var date: LocalDay
+    /// The connection, 1 to 10.
+    public var connection: Int
+}
+
+extension Journal {
+    /// The figures for every tracked habit and the check-ins on a day.
+    ///
+    /// Reads only the habits' compact day tracks and the check-ins, never the
+    /// whole event log, so it stays fast on a journal of many years.
+    ///
+    /// - Parameters:
+    ///   - asOf: the day (today when `nil`); marks after it are ignored.
+    ///   - heatmapWeeks: how many weeks of heatmap cells to include (0 for none).
+    public func stats(asOf: LocalDay? = nil, heatmapWeeks: Int = 0) throws -> JournalStats {
+        let day = asOf ?? today
+        return try read { db in
+            let habits = try Self.habits(db).filter(\.isActive).map { habit in
+                try Self.habitStats(habit, history: Self.history(habit, db), asOf: day, heatmapWeeks: heatmapWeeks)
+            }
+            return JournalStats(asOf: day, habits: habits, checkIns: try Self.checkInStats(asOf: day, db))
+        }
+    }
+
+    static func habitStats(_ habit: Habit, history: HabitHistory, asOf day: LocalDay, heatmapWeeks: Int) -> HabitStats {
+        let counting = HabitScoring.countingDays(history, asOf: day)
+        let streaks = HabitScoring.streaks(counting: counting)
+        var stats = HabitStats(
+            id: habit.id, title: habit.title, cadence: habit.cadence.fraction, schedule: habit.cadence.description,
+            strength: HabitScoring.strength(history, asOf: day), currentStreak: streaks.current,
+            bestStreak: streaks.best, doneLast30: HabitScoring.doneCount(history, lastDays: 30, asOf: day),
+            firstEntry: history.start.flatMap { $0 <= day ? $0 : nil }, adoptedOn: habit.adoptedOn)
+        if heatmapWeeks > 0 {
+            // Columns are weeks from Monday; the last column holds the as-of date.
+            let mondayOffset = (day.weekday.rawValue + 5) % 7
+            let start = day.adding(days: -mondayOffset - 7 * (heatmapWeeks - 1))
+            stats.heatmapStart = start
+            stats.heatmap = HabitScoring.cells(history, from: start, asOf: day, counting: counting)
+        }
+        return stats
+    }
+
+    static func checkInStats(asOf day: LocalDay, _ db: Database) throws -> CheckInStats {
+        let until = day.description
+        let totals = try Row.fetchOne(
+            db,
+            sql: "SELECT count(*) AS n, avg(json_extract(payload, '$.connection')) AS mean FROM event WHERE kind = 'checkin' AND date <= ?",
+            arguments: [until])
+        let count: Int = totals?["n"] ?? 0
+        let average: Double? = totals?["mean"]
+        func mean(from: LocalDay, to: LocalDay) throws -> Double? {
+            try Double.fetchOne(
+                db,
+                sql: "SELECT avg(json_extract(payload, '$.connection')) FROM event WHERE kind = 'checkin' AND date BETWEEN ? AND ?",
+                arguments: [from.description, to.description])
+        }
+        let last30 = try mean(from: day.adding(days: -29), to: day)
+        let previous30 = try mean(from: day.adding(days: -59), to: day.adding(days: -30))
+        var trend = "unknown"
+        if let last30, let previous30 {
+            trend = last30 - previous30 >= 0.5 ? "rising" : previous30 - last30 >= 0.5 ? "falling" : "steady"
+        }
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT date, json_extract(payload, '$.connection') AS connection FROM event
+                WHERE kind = 'checkin' AND date <= ? ORDER BY date DESC, seq DESC LIMIT 30
+                """,
+            arguments: [until])
+        let recent = rows.reversed().compactMap { row -> CheckInPoint? in
+            guard let date = LocalDay(parsing: row["date"]), let connection = row["connection"] as Int? else { return nil }
+            return CheckInPoint(date: date, connection: connection)
+        }
+        return CheckInStats(
+            count: count, average: average, last30Average: last30, previous30Average: previous30, trend: trend, recent: recent)
+    }
+}
+
+extension JournalStats {
+    /// The figures as one JSON object (sorted keys, pretty-printed).
+    public func jsonText() -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(self) else { return "{}" }
+        return String(decoding: data, as: UTF8.self)
+    }
+}
