@@ -36,7 +36,7 @@ public struct FoundationsAssess: ModuleCommand {
     /// Asks the questions, then writes the report (or JSON) to the context's output.
     public mutating func run(in context: ModuleContext) throws {
         let assessment = PillarAssessment.standard
-        let answers = try Self.collectAnswers(for: assessment, in: context)
+        let answers = try Self.collectAnswers(for: assessment, in: context, introduction: !json)
         let result: AssessmentResult
         do {
             result = try assessment.score(answers: answers)
@@ -54,10 +54,11 @@ public struct FoundationsAssess: ModuleCommand {
     ///
     /// Interactive input asks again after a bad answer; piped input fails on
     /// the first missing or bad answer, naming the question and the text.
-    static func collectAnswers(for assessment: PillarAssessment, in context: ModuleContext) throws -> [Int] {
+    /// `introduction` adds a short explanation before the first question at a terminal.
+    static func collectAnswers(for assessment: PillarAssessment, in context: ModuleContext, introduction: Bool) throws -> [Int] {
         let input = context.input
         let range = "\(PillarAssessment.scale.lowerBound) to \(PillarAssessment.scale.upperBound)"
-        if input.isInteractive {
+        if input.isInteractive, introduction {
             context.output.write(context.style.bold("The five pillars: a quick self-check") + "\n"
                 + "Rate each statement about the last few weeks, \(PillarAssessment.scaleHint).\n"
                 + "There are no right answers; honest ones help most.\n\n")

@@ -355,6 +355,13 @@ import Foundations
         #expect(prompts.last?.hasPrefix("15/15") == true)
     }
 
+    @Test func interactiveRunIntroducesTheScaleExceptForJSON() throws {
+        let (report, _) = try run([], input: TerminalInput(Self.presenceLow))
+        #expect(report.hasPrefix("The five pillars: a quick self-check"))
+        let (json, _) = try run(["--json"], input: TerminalInput(Self.presenceLow))
+        #expect(json.hasPrefix("{\"pillars\":"))
+    }
+
     @Test func interactiveEndOfInputStops() throws {
         let output = CapturedOutput()
         let context = ModuleContext(output: output, errors: output, input: TerminalInput(["4", "x"]))
