@@ -46,7 +46,7 @@ let package = Package(
         .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         .target(name: "CLineEditor", dependencies: ["CLibEdit"]),
         // The interactive session.
-        .target(name: "TandemREPL", dependencies: ["TandemKit", "TandemHost", "TandemRoutine", "CLineEditor"]),
+        .target(name: "TandemREPL", dependencies: ["TandemKit", "TandemHost", "TandemRoutine", "CLineEditor", argumentParser]),
         // A thin executable: one file per subcommand, logic in the libraries.
         .executableTarget(
             name: "tandem",

@@ -22,6 +22,9 @@ struct Tandem: ParsableCommand {
     }
 
     static let version = "0.1.0"
+
+    /// With no subcommand: the interactive session (or the language from stdin).
+    mutating func run() throws { try REPLLauncher.run() }
 }
 
 @main

@@ -1,0 +1,436 @@
+import ArgumentParser
+import Foundation
+import TandemHost
+import TandemKit
+
+/// A `:command` line split into its name, its `!` and its arguments.
+public struct MetaCommandLine: Sendable, Hashable {
+    /// The name without the colon or the bang: `save` in `:save! evening`.
+    public var name: String
+    /// Whether the name ended in `!` (force).
+    public var force: Bool
+    /// The arguments, split at spaces; `"…"` and `'…'` quote, `\` escapes.
+    public var arguments: [String]
+
+    /// Parses a line that starts with `:`; `nil` when it does not.
+    public init?(_ line: String) {
+        let text = line.trimmingCharacters(in: .whitespaces)
+        guard text.hasPrefix(":") else { return nil }
+        var words = Self.split(String(text.dropFirst()))
+        guard !words.isEmpty else { return nil }
+        var name = words.removeFirst()
+        force = name.hasSuffix("!")
+        if force { name.removeLast() }
+        self.name = name
+        arguments = words
+    }
+
+    /// Splits a command line into words as a shell does, for quotes and backslashes.
+    public static func split(_ text: String) -> [String] {
+        var words: [String] = []
+        var current = ""
+        var inWord = false
+        var quote: Character?
+        var escaped = false
+        for character in text {
+            if escaped {
+                current.append(character)
+                escaped = false
+            } else if character == "\\" && quote != "'" {
+                escaped = true
+                inWord = true
+            } else if let open = quote {
+                if character == open { quote = nil } else { current.append(character) }
+            } else if character == "\"" || character == "'" {
+                quote = character
+                inWord = true
+            } else if character == " " || character == "\t" || character == "\n" {
+                if inWord { words.append(current) }
+                current = ""
+                inWord = false
+            } else {
+                current.append(character)
+                inWord = true
+            }
+        }
+        if inWord { words.append(current) }
+        return words
+    }
+}
+
+/// The REPL's own meta commands, in the order `:help` lists them.
+enum MetaCommand: String, CaseIterable {
+    case help, modules, practices, show, routines, run, load, save, today, stats, history, quit
+
+    var usage: String {
+        switch self {
+        case .help: ":help [TOPIC]"
+        case .modules: ":modules"
+        case .practices: ":practices [MODULE]"
+        case .show: ":show PRACTICE"
+        case .routines: ":routines"
+        case .run: ":run NAME|FILE"
+        case .load: ":load FILE"
+        case .save: ":save[!] NAME"
+        case .today: ":today"
+        case .stats: ":stats"
+        case .history: ":history"
+        case .quit: ":quit"
+        }
+    }
+
+    var abstract: String {
+        switch self {
+        case .help: "Show this help, or help on a topic."
+        case .modules: "List the coaching modules."
+        case .practices: "List the practices, of one module or all."
+        case .show: "Show a practice: why, steps, what to try today."
+        case .routines: "List the routines of this session and the saved ones."
+        case .run: "Run a saved routine, a .routine file, or a routine of this session."
+        case .load: "Bring a file's routines into this session."
+        case .save: "Save a routine of this session as NAME.routine (! overwrites)."
+        case .today: "What is due today."
+        case .stats: "Streaks and completion."
+        case .history: "The inputs of this and earlier sessions."
+        case .quit: "Leave (Ctrl-D does too)."
+        }
+    }
+}
+
+extension REPL {
+    /// Every `:` command name: the REPL's own, the host's and the modules'.
+    var metaCommandNames: [String] {
+        var names = MetaCommand.allCases.map(\.rawValue)
+        names += configuration.hostCommands.map(\.name).filter { !names.contains($0) }
+        names += configuration.registry.allCommands.compactMap { $0.command.configuration.commandName }
+        names.append("exit")
+        return names
+    }
+
+    /// Help topics beyond the command names.
+    static let helpTopics: [String: String] = [
+        "language": """
+            The prompt takes any statement or expression of the routine language; an
+            expression's value is printed. Definitions and variables last for the session.
+              let n = 3            say "Hello {n}"       1 + 2
+              routine evening(partner = "Sam") { say "Hi {partner}" }
+              if n > 2 { say "big" } else { say "small" }
+              for i in 1..3 { say i }     repeat 2 { say "again" }
+            See docs/routine-language.md for the whole language.
+            """,
+        "keys": """
+            Tab        complete keywords, commands, module and practice ids, names, files
+            ↑ ↓        earlier inputs (a multi-line input comes back whole); Ctrl-R searches
+            Ctrl-C     abandon the line, or stop what is running
+            Ctrl-D     leave (on an empty line); the history is saved
+            A line that leaves { ( [ or a string open continues at the ...> prompt.
+            """,
+        "coaching": """
+            practice daily.gratitude      present a practice and record whether it was done
+            ask "…"  ask number "…" in 1..10  ask yesno "…"  ask choice "…" from [..]
+            note "…"   checkin   tip daily   card trust   timer 20m "No-tech time"
+            """,
+        "files": """
+            :save NAME writes a routine typed here to NAME.routine in the routines folder
+            (:save! overwrites). :run NAME runs a saved routine, :run FILE a file,
+            :load FILE brings a file's routines into the session.
+            """,
+    ]
+
+    func runMeta(_ line: String) {
+        guard let command = MetaCommandLine(line) else {
+            fail("empty command", hint: "type :help for the commands")
+            return
+        }
+        let arguments = command.arguments
+        if command.force, command.name != "save" {
+            fail("':\(command.name)!' takes no '!'")
+            return
+        }
+        switch MetaCommand(rawValue: command.name) {
+        case .help: showHelp(arguments.first)
+        case .modules: showModules()
+        case .practices: showPractices(arguments)
+        case .show: showPractice(arguments)
+        case .routines: showRoutines()
+        case .run: runRoutine(arguments)
+        case .load: load(arguments)
+        case .save: save(arguments, force: command.force)
+        case .history: showHistory()
+        case .quit: finished = true
+        case .today, .stats: runHost(command.name, arguments)
+        case nil:
+            if command.name == "exit" {
+                finished = true
+            } else if configuration.registry.command(named: command.name) != nil {
+                runModuleCommand(command.name, arguments)
+            } else if configuration.hostCommands.contains(where: { $0.name == command.name }) {
+                runHost(command.name, arguments)
+            } else {
+                let suggestions = Suggestions.closest(to: command.name, in: metaCommandNames)
+                fail(
+                    "unknown command ':\(command.name)'",
+                    hint: suggestions.isEmpty ? "type :help for the commands" : "did you mean " + suggestions.map { "':\($0)'" }.joined(separator: " or ") + "?")
+            }
+        }
+    }
+
+    // MARK: Help
+
+    func showHelp(_ topic: String?) {
+        let style = configuration.style
+        if let topic = topic.map({ $0.hasPrefix(":") ? String($0.dropFirst()) : $0 }) {
+            if let text = Self.helpTopics[topic] {
+                output.write(text + "\n")
+            } else if let meta = MetaCommand(rawValue: topic) {
+                output.write(style.bold(meta.usage) + "\n  " + meta.abstract + "\n")
+            } else if let found = configuration.registry.command(named: topic) {
+                output.write(found.command.helpMessage(columns: reader.width) + "\n")
+            } else if let host = configuration.hostCommands.first(where: { $0.name == topic }) {
+                output.write(style.bold(":" + host.name) + "\n  " + host.abstract + "\n")
+            } else {
+                let topics = Array(Self.helpTopics.keys) + metaCommandNames
+                fail("no help on '\(topic)'", hint: Suggestions.closest(to: topic, in: topics).first.map { "did you mean '\($0)'?" } ?? "topics: " + Self.helpTopics.keys.sorted().joined(separator: ", "))
+            }
+            return
+        }
+        var rows: [(String, String)] = MetaCommand.allCases.map { ($0.usage, $0.abstract) }
+        for host in configuration.hostCommands where MetaCommand(rawValue: host.name) == nil {
+            rows.append((":" + host.name, host.abstract))
+        }
+        for (module, command) in configuration.registry.allCommands {
+            guard let name = command.configuration.commandName else { continue }
+            rows.append((":" + name, command.configuration.abstract + " (\(module.id))"))
+        }
+        var text = "Type routine-language statements and expressions (try: say 1 + 2), or a command:\n"
+        text += table(rows)
+        text += "Topics: " + Self.helpTopics.keys.sorted().map { ":help \($0)" }.joined(separator: ", ") + "\n"
+        output.write(text)
+    }
+
+    /// Two columns, the second wrapped to the terminal's width.
+    func table(_ rows: [(String, String)]) -> String {
+        let style = configuration.style
+        let left = min(rows.map(\.0.count).max() ?? 0, 28)
+        let width = max(40, reader.width)
+        var text = ""
+        for (name, description) in rows {
+            let pad = String(repeating: " ", count: max(1, left - name.count + 2))
+            let lines = wrap(description, width: width - left - 4)
+            text += "  " + style.color(name, .cyan) + pad + (lines.first ?? "") + "\n"
+            for more in lines.dropFirst() { text += String(repeating: " ", count: left + 4) + more + "\n" }
+        }
+        return text
+    }
+
+    func wrap(_ text: String, width: Int) -> [String] {
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ") {
+            if !line.isEmpty, line.count + 1 + word.count > max(20, width) {
+                lines.append(line)
+                line = ""
+            }
+            line += (line.isEmpty ? "" : " ") + word
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines
+    }
+
+    // MARK: Content
+
+    var renderer: ContentRenderer {
+        ContentRenderer(registry: configuration.registry, style: configuration.style, width: min(reader.width, 100))
+    }
+
+    func showModules() {
+        output.write(renderer.modules())
+    }
+
+    func showPractices(_ arguments: [String]) {
+        do {
+            let modules = try arguments.first.map { [try configuration.registry.requireModule($0)] } ?? configuration.registry.modules
+            output.write(renderer.practices(of: modules))
+        } catch {
+            fail("\(error)")
+        }
+    }
+
+    func showPractice(_ arguments: [String]) {
+        guard let id = arguments.first else {
+            fail("which practice?", hint: ":show daily.gratitude")
+            return
+        }
+        do {
+            output.write(renderer.practice(try configuration.registry.requirePractice(id)))
+        } catch {
+            fail("\(error)")
+        }
+    }
+
+    func showHistory() {
+        let entries = reader.history
+        let digits = String(entries.count).count
+        var text = ""
+        for (index, entry) in entries.enumerated() {
+            let number = String(index + 1)
+            let prefix = String(repeating: " ", count: digits - number.count) + number + "  "
+            let lines = entry.split(separator: "\n", omittingEmptySubsequences: false)
+            text += prefix + (lines.first.map(String.init) ?? "") + "\n"
+            for more in lines.dropFirst() { text += String(repeating: " ", count: prefix.count) + more + "\n" }
+        }
+        output.write(text)
+    }
+
+    // MARK: Routines
+
+    var routinesDirectory: URL { configuration.environment.routinesDirectory }
+
+    /// The names of the `.routine` files in the routines folder.
+    var savedRoutineNames: [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: routinesDirectory.path)) ?? []
+        return names.filter { $0.hasSuffix(".routine") }.map { String($0.dropLast(".routine".count)) }.sorted()
+    }
+
+    func showRoutines() {
+        let style = configuration.style
+        let session = language.routineNames.sorted()
+        let saved = savedRoutineNames
+        var text = ""
+        text += style.bold("In this session:") + (session.isEmpty ? " none\n" : "\n" + indent(ColumnLayout.render(session, width: reader.width - 2)))
+        text += style.bold("Saved in \(routinesDirectory.path):") + (saved.isEmpty ? " none\n" : "\n" + indent(ColumnLayout.render(saved, width: reader.width - 2)))
+        output.write(text)
+    }
+
+    private func indent(_ text: String) -> String {
+        text.split(separator: "\n").map { "  " + $0 + "\n" }.joined()
+    }
+
+    /// A file named on the command line: a path, or a saved routine's name.
+    func resolveRoutineFile(_ argument: String) -> URL? {
+        let manager = FileManager.default
+        var path = argument
+        if path.hasPrefix("~/") { path = NSHomeDirectory() + path.dropFirst() }
+        if path.contains("/") || path.hasSuffix(".routine") {
+            if manager.fileExists(atPath: path) { return URL(fileURLWithPath: path) }
+            if !path.hasSuffix(".routine"), manager.fileExists(atPath: path + ".routine") { return URL(fileURLWithPath: path + ".routine") }
+            let saved = routinesDirectory.appendingPathComponent(path)
+            return manager.fileExists(atPath: saved.path) ? saved : nil
+        }
+        let saved = routinesDirectory.appendingPathComponent(path + ".routine")
+        if manager.fileExists(atPath: saved.path) { return saved }
+        return nil
+    }
+
+    func runRoutine(_ arguments: [String]) {
+        guard let name = arguments.first else {
+            fail("which routine?", hint: ":run evening (a saved routine) or :run path/to/file.routine")
+            return
+        }
+        if let url = resolveRoutineFile(name) {
+            record(language.runFile(url))
+        } else if language.routineNames.contains(name) {
+            record(language.execute("\(name)()"))
+        } else {
+            let candidates = savedRoutineNames + language.routineNames
+            fail(
+                "no routine or file named '\(name)'",
+                hint: Suggestions.closest(to: name, in: candidates).first.map { "did you mean '\($0)'?" } ?? "saved routines live in \(routinesDirectory.path)")
+        }
+    }
+
+    func load(_ arguments: [String]) {
+        guard let name = arguments.first else {
+            fail("which file?", hint: ":load path/to/file.routine")
+            return
+        }
+        guard let url = resolveRoutineFile(name) else {
+            fail("no file named '\(name)'")
+            return
+        }
+        record(language.loadFile(url))
+    }
+
+    /// The source of routine `name` as typed in this session: the language's
+    /// copy, else the newest chunk that defines it.
+    func routineSource(_ name: String) -> String? {
+        if let source = language.routineSource(named: name) { return source }
+        for chunk in sessionSources.reversed() {
+            if let source = InputScanner.routineDefinition(named: name, in: chunk) { return source }
+        }
+        return nil
+    }
+
+    func save(_ arguments: [String], force: Bool) {
+        guard arguments.count == 1, let name = arguments.first else {
+            fail("which routine?", hint: ":save NAME saves the routine NAME defined in this session")
+            return
+        }
+        guard let source = routineSource(name) else {
+            let known = language.routineNames
+            fail(
+                "no routine named '\(name)' in this session",
+                hint: Suggestions.closest(to: name, in: known).first.map { "did you mean '\($0)'?" } ?? "define it first: routine \(name)() { … }")
+            return
+        }
+        let url = routinesDirectory.appendingPathComponent(name + ".routine")
+        if !force, FileManager.default.fileExists(atPath: url.path) {
+            fail("\(url.path) exists", hint: "use :save! \(name) to overwrite it")
+            return
+        }
+        do {
+            try TandemEnvironment.makePrivateDirectory(configuration.environment.dataDirectory)
+            try TandemEnvironment.makePrivateDirectory(routinesDirectory)
+            let text = source.hasSuffix("\n") ? source : source + "\n"
+            let descriptor = open(url.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+            guard descriptor >= 0 else { throw HistoryError(path: url.path, code: errno) }
+            defer { close(descriptor) }
+            let bytes = Array(text.utf8)
+            let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+            guard written == bytes.count else { throw HistoryError(path: url.path, code: errno) }
+            output.write("Saved \(name) to \(url.path)\n")
+        } catch {
+            fail("\(error)", exitCode: 1)
+        }
+    }
+
+    // MARK: Host and module commands
+
+    func runHost(_ name: String, _ arguments: [String]) {
+        guard configuration.hostCommands.contains(where: { $0.name == name }) else {
+            fail(":\(name) needs the journal, which this build does not have", exitCode: 1)
+            return
+        }
+        let status = configuration.runHostCommand(name, arguments)
+        fflush(nil)
+        if status != 0, firstFailure == nil { firstFailure = status }
+    }
+
+    func runModuleCommand(_ name: String, _ arguments: [String]) {
+        guard let (_, type) = configuration.registry.command(named: name) else { return }
+        let input = ReaderLineInput(reader)
+        let context = configuration.moduleContext(input: input, output: output, errors: errors)
+        do {
+            let parsed = try type.parseAsRoot(arguments)
+            guard var command = parsed as? any ModuleCommand else {
+                fail("':\(name)' is not a module command")
+                return
+            }
+            try command.run(in: context)
+        } catch let failure as CommandFailure {
+            fail(failure.message, exitCode: failure.exitCode)
+        } catch let lookup as LookupError {
+            fail("\(lookup)")
+        } catch {
+            let code = type.exitCode(for: error)
+            let message = type.fullMessage(for: error, columns: reader.width)
+            if code == .success {
+                output.write(message + "\n")
+            } else {
+                errors.write(message + "\n")
+                if firstFailure == nil { firstFailure = code == .validationFailure ? 2 : code.rawValue }
+            }
+        }
+        fflush(nil)
+    }
+}

@@ -1,2 +1,0 @@
-/// The REPL (being built).
-public enum REPLPlaceholder {}

@@ -1,0 +1,97 @@
+import CLineEditor
+import Foundation
+import TandemHost
+import TandemKit
+
+/// Starting a session the way `tandem` with no subcommand does.
+public enum REPLMain {
+    /// Runs a session on the process's standard streams and returns its exit
+    /// status.
+    ///
+    /// On a terminal the session edits lines with libedit, completes with Tab,
+    /// keeps history in ``TandemEnvironment/historyURL`` and handles Ctrl-C
+    /// itself. Otherwise it reads the same language from standard input,
+    /// without prompts, and returns the status of the first error.
+    ///
+    /// - Parameters:
+    ///   - configuration: what the executable provides.
+    ///   - makeLanguage: builds the language session, reading answers to
+    ///     `ask` and `practice` from the given input and writing to the outputs.
+    public static func run(
+        _ configuration: REPLConfiguration,
+        makeLanguage: (_ input: any LineInput, _ output: any TextOutput, _ errors: any TextOutput) -> any REPLLanguage
+    ) -> Int32 {
+        let interactive = isatty(STDIN_FILENO) != 0 && isatty(STDOUT_FILENO) != 0
+        let output = StandardOutput.stdout
+        let errors = StandardOutput.stderr
+        let reader: any LineReader
+        if interactive {
+            let box = CompleterBox()
+            let libedit = LibEditReader(historyURL: configuration.environment.historyURL, historyLimit: configuration.historyLimit) { line, continuation in
+                box.complete(line, continuation)
+            }
+            reader = libedit
+            let repl = REPL(configuration: configuration, reader: reader, output: output, errors: errors)
+            repl.language = makeLanguage(ReaderLineInput(reader), output, errors)
+            box.repl = repl
+            SignalBridge.install { repl.language.requestInterrupt() }
+            defer { SignalBridge.uninstall() }
+            return repl.run()
+        }
+        reader = StreamLineReader()
+        let repl = REPL(configuration: configuration, reader: reader, output: output, errors: errors)
+        repl.language = makeLanguage(ReaderLineInput(reader), output, errors)
+        SignalBridge.install { repl.language.requestInterrupt() }
+        defer { SignalBridge.uninstall() }
+        return repl.run()
+    }
+}
+
+/// Lets the line editor's completion reach the REPL built after it.
+final class CompleterBox {
+    var repl: REPL?
+    private var engine: CompletionEngine?
+
+    func complete(_ line: String, _ continuation: Bool) -> Completion {
+        guard let repl else { return .none }
+        if engine == nil { engine = repl.makeCompletionEngine() }
+        let names = repl.language.routineNames + repl.language.variableNames
+        return engine!.complete(line, sessionNames: names, isContinuation: continuation)
+    }
+}
+
+extension REPL {
+    /// The completion engine for this session's registry and routines folder.
+    public func makeCompletionEngine() -> CompletionEngine {
+        let registry = configuration.registry
+        var members = CompletionVocabulary.members(fromIDs: registry.allPractices.map(\.id))
+        for module in registry.modules {
+            members[module.id, default: []] += module.functions.map(\.name)
+        }
+        let vocabulary = CompletionVocabulary(
+            metaCommands: metaCommandNames,
+            helpTopics: Array(Self.helpTopics.keys) + metaCommandNames,
+            moduleIDs: registry.moduleIDs,
+            memberNames: members)
+        let folder = routinesDirectory
+        return CompletionEngine(vocabulary: vocabulary, savedRoutines: {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+            return names.filter { $0.hasSuffix(".routine") }.map { String($0.dropLast(".routine".count)) }
+        })
+    }
+}
+
+/// Routes SIGINT to the running language, and wakes the line editor.
+enum SignalBridge {
+    nonisolated(unsafe) private static var handler: (() -> Void)?
+
+    static func install(_ onInterrupt: @escaping () -> Void) {
+        handler = onInterrupt
+        tandem_install_signal_handlers { SignalBridge.handler?() }
+    }
+
+    static func uninstall() {
+        tandem_restore_signal_handlers()
+        handler = nil
+    }
+}
