@@ -1,0 +1,237 @@
+import Foundation
+import TandemKit
+
+/// The built-in functions, compiled to closures (the common ones directly).
+enum Builtins {
+    static func compile(_ builtin: Builtin, _ arguments: [Expr], _ compiler: Compiler, _ range: SourceRange) -> Eval {
+        let m = compiler.machine
+        let args = arguments.map(compiler.expression)
+        switch (builtin, args.count) {
+        case (.len, 1):
+            let a = args[0]
+            return { f in
+                let v = try a(f)
+                if case .list(let box) = v { return .int(box.items.count) }
+                return try call(.len, [v], m, range)
+            }
+        case (.append, 2):
+            let a = args[0], b = args[1]
+            return { f in
+                let list = try a(f)
+                let value = try b(f)
+                guard case .list(let box) = list else {
+                    throw RuntimeError("append needs a list first, not \(list.typeName)", at: range)
+                }
+                box.items.append(value)
+                return .none
+            }
+        case (.pop, 1):
+            let a = args[0]
+            return { f in
+                let list = try a(f)
+                if case .list(let box) = list, !box.items.isEmpty { return box.items.removeLast() }
+                return try call(.pop, [list], m, range)
+            }
+        default:
+            return { f in
+                var values: [Value] = []
+                values.reserveCapacity(args.count)
+                for arg in args { values.append(try arg(f)) }
+                return try call(builtin, values, m, range)
+            }
+        }
+    }
+
+    private static func list(_ v: Value, _ name: String, _ range: SourceRange) throws -> ListBox {
+        guard case .list(let box) = v else { throw RuntimeError("\(name) needs a list, not \(v.typeName)", at: range) }
+        return box
+    }
+
+    private static func string(_ v: Value, _ name: String, _ range: SourceRange) throws -> String {
+        guard case .string(let s) = v else { throw RuntimeError("\(name) needs a string, not \(v.typeName)", at: range) }
+        return s
+    }
+
+    private static func number(_ v: Value, _ name: String, _ range: SourceRange) throws -> Double {
+        guard let d = Ops.double(v) else { throw RuntimeError("\(name) needs a number, not \(v.typeName)", at: range) }
+        return d
+    }
+
+    private static func integerResult(_ d: Double, _ range: SourceRange) throws -> Value {
+        guard d.isFinite, d >= -9.2e18, d <= 9.2e18 else { throw RuntimeError("\(Value.format(d)) does not fit in an integer", at: range) }
+        return .int(Int(d))
+    }
+
+    static func parseNumber(_ text: String) -> Value? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if let i = Int(trimmed) { return .int(i) }
+        if let d = Double(trimmed), d.isFinite, trimmed.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" || $0 == "+" || $0 == "e" || $0 == "E" }) {
+            return .decimal(d)
+        }
+        return nil
+    }
+
+    static func call(_ builtin: Builtin, _ a: [Value], _ m: Machine, _ range: SourceRange) throws -> Value {
+        switch builtin {
+        case .len:
+            switch a[0] {
+            case .list(let box): return .int(box.items.count)
+            case .string(let s): return .int(s.count)
+            default: throw RuntimeError("len needs a list or a string, not \(a[0].typeName)", at: range)
+            }
+        case .append:
+            try list(a[0], "append", range).items.append(a[1])
+            return .none
+        case .str:
+            return .string(a[0].text)
+        case .num:
+            switch a[0] {
+            case .int, .decimal: return a[0]
+            case .duration(let s): return .int(s)
+            case .bool(let b): return .int(b ? 1 : 0)
+            case .string(let s):
+                guard let n = parseNumber(s) else { throw RuntimeError("\(Value.string(s).description) is not a number", at: range) }
+                return n
+            default: throw RuntimeError("num cannot convert \(a[0].typeName) to a number", at: range)
+            }
+        case .round:
+            let digits = a.count > 1 ? try Ops.integer(a[1], "the digits of round", range) : 0
+            if case .int = a[0], digits >= 0 { return a[0] }
+            let x = try number(a[0], "round", range)
+            if digits <= 0 {
+                let scale = pow(10, Double(-digits))
+                return try integerResult((x / scale).rounded(.toNearestOrAwayFromZero) * scale, range)
+            }
+            let scale = pow(10, Double(min(digits, 15)))
+            return .decimal((x * scale).rounded(.toNearestOrAwayFromZero) / scale)
+        case .floor:
+            if case .int = a[0] { return a[0] }
+            return try integerResult(try number(a[0], "floor", range).rounded(.down), range)
+        case .abs:
+            switch a[0] {
+            case .int(let i):
+                guard i != .min else { throw Ops.overflow(range) }
+                return .int(Swift.abs(i))
+            case .decimal(let d): return .decimal(Swift.abs(d))
+            case .duration(let s): return .duration(Swift.abs(s))
+            default: throw RuntimeError("abs needs a number, not \(a[0].typeName)", at: range)
+            }
+        case .min, .max:
+            var values = a
+            if a.count == 1 {
+                values = try list(a[0], builtin.rawValue, range).items
+                guard !values.isEmpty else { throw RuntimeError("\(builtin.rawValue) of an empty list", at: range) }
+            }
+            var best = values[0]
+            for value in values.dropFirst() {
+                let order = try Ops.order(value, best, range)
+                if builtin == .min ? order < 0 : order > 0 { best = value }
+            }
+            return best
+        case .join:
+            let items = try list(a[0], "join", range).items
+            let separator = a.count > 1 ? try string(a[1], "join's separator", range) : ""
+            var text = ""
+            for (index, item) in items.enumerated() {
+                if index > 0 { text += separator }
+                text += item.text
+            }
+            return .string(text)
+        case .split:
+            let text = try string(a[0], "split", range)
+            if a.count == 1 {
+                return .list(ListBox(text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map { .string(String($0)) }))
+            }
+            let separator = try string(a[1], "split's separator", range)
+            guard !separator.isEmpty else { return .list(ListBox(text.map { .string(String($0)) })) }
+            return .list(ListBox(text.components(separatedBy: separator).map { .string($0) }))
+        case .upper: return .string(try string(a[0], "upper", range).uppercased())
+        case .lower: return .string(try string(a[0], "lower", range).lowercased())
+        case .contains:
+            switch a[0] {
+            case .list(let box): return .bool(box.items.contains { Value.equal($0, a[1]) })
+            case .string(let s): return .bool(s.contains(try string(a[1], "contains", range)))
+            default: throw RuntimeError("contains needs a list or a string, not \(a[0].typeName)", at: range)
+            }
+        case .pop:
+            let box = try list(a[0], "pop", range)
+            guard !box.items.isEmpty else { throw RuntimeError("pop from an empty list", at: range) }
+            return box.items.removeLast()
+        case .random:
+            switch (a[0], a[1]) {
+            case (.int(let lo), .int(let hi)):
+                guard lo <= hi else { throw RuntimeError("random(\(lo), \(hi)): the low end is above the high end", at: range) }
+                return .int(Int.random(in: lo...hi, using: &m.random))
+            default:
+                let lo = try number(a[0], "random", range), hi = try number(a[1], "random", range)
+                guard lo <= hi else { throw RuntimeError("random: the low end is above the high end", at: range) }
+                return .decimal(lo == hi ? lo : Double.random(in: lo..<hi, using: &m.random))
+            }
+        case .pick:
+            let items = try list(a[0], "pick", range).items
+            guard !items.isEmpty else { throw RuntimeError("pick from an empty list", at: range) }
+            return items[Int.random(in: 0..<items.count, using: &m.random)]
+        case .today:
+            return .string(LocalDateText.date(m.host.now, m.host.timeZone))
+        case .now:
+            return .string(LocalDateText.time(m.host.now, m.host.timeZone))
+        case .weekday:
+            return .string(LocalDateText.weekday(m.host.now, m.host.timeZone))
+        case .type:
+            return .string(a[0].typeName)
+        case .sort:
+            var items = try list(a[0], "sort", range).items
+            var failure: RuntimeError?
+            items.sort { x, y in
+                do { return try Ops.order(x, y, range) < 0 } catch {
+                    failure = error as? RuntimeError
+                    return false
+                }
+            }
+            if let failure { throw failure }
+            return .list(ListBox(items))
+        case .insert:
+            let box = try list(a[0], "insert", range)
+            let i = try Ops.integer(a[1], "the index of insert", range)
+            guard i >= 0, i <= box.items.count else {
+                throw RuntimeError("index \(i) is out of range for insert: the list has \(box.items.count) elements", at: range)
+            }
+            box.items.insert(a[2], at: i)
+            return .none
+        case .remove:
+            let box = try list(a[0], "remove", range)
+            return box.items.remove(at: try Ops.listIndex(a[1], count: box.items.count, range))
+        case .range:
+            if a.count == 1 {
+                let n = try Ops.integer(a[0], "range's length", range)
+                return try Ops.rangeList(.int(0), .int(n - 1), range)
+            }
+            let hi = try Ops.integer(a[1], "range's end", range)
+            return try Ops.rangeList(a[0], .int(hi - 1), range)
+        case .sum:
+            var total: Value = .int(0)
+            for item in try list(a[0], "sum", range).items { total = try Ops.Add.values(total, item, range) }
+            return total
+        }
+    }
+}
+
+/// Dates and times as routines see them.
+enum LocalDateText {
+    static func calendar(_ zone: TimeZone) -> Calendar {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        return calendar
+    }
+    static func date(_ date: Date, _ zone: TimeZone) -> String {
+        let c = calendar(zone).dateComponents([.year, .month, .day], from: date)
+        return String(format: "%04d-%02d-%02d", c.year!, c.month!, c.day!)
+    }
+    static func time(_ date: Date, _ zone: TimeZone) -> String {
+        let c = calendar(zone).dateComponents([.hour, .minute], from: date)
+        return String(format: "%02d:%02d", c.hour!, c.minute!)
+    }
+    static func weekday(_ date: Date, _ zone: TimeZone) -> String {
+        ScheduleDay.allCases[calendar(zone).component(.weekday, from: date) - 1].rawValue
+    }
+}

@@ -1,0 +1,441 @@
+import TandemHost
+import TandemKit
+
+/// A routine known to a program or session. Calls hold on to the symbol,
+/// so a routine may be called before it is defined, and redefining it in a
+/// session changes what later calls run.
+final class RoutineSymbol {
+    let name: String
+    var declaration: RoutineDeclaration
+    var body: Exec = { _ in .normal }
+    var frameSize = 0
+    var parameterCount = 0
+    var defaults: [Eval?] = []
+
+    init(name: String, declaration: RoutineDeclaration) {
+        self.name = name
+        self.declaration = declaration
+    }
+}
+
+/// The names a program or session has defined: global variables (by slot)
+/// and routines.
+final class SymbolTable {
+    var globals: [String: Int] = [:]
+    var globalNames: [String] = []
+    var routines: [String: RoutineSymbol] = [:]
+    var routineOrder: [String] = []
+}
+
+/// The built-in functions.
+enum Builtin: String, CaseIterable {
+    case len, append, str, num, round, floor, abs, min, max, join, split, upper, lower, contains, pop
+    case random, pick, today, now, weekday, type, sort, insert, remove, range, sum
+
+    var arity: ClosedRange<Int> {
+        switch self {
+        case .today, .now, .weekday: 0...0
+        case .len, .str, .num, .floor, .abs, .upper, .lower, .pop, .pick, .type, .sort, .sum: 1...1
+        case .append, .contains, .random, .remove: 2...2
+        case .round, .join, .split: 1...2
+        case .insert: 3...3
+        case .range: 1...2
+        case .min, .max: 1...1000
+        }
+    }
+
+    var signature: String {
+        switch self {
+        case .len: "len(x)"
+        case .append: "append(list, value)"
+        case .str: "str(x)"
+        case .num: "num(x)"
+        case .round: "round(x, digits)"
+        case .floor: "floor(x)"
+        case .abs: "abs(x)"
+        case .min: "min(a, b, …) or min(list)"
+        case .max: "max(a, b, …) or max(list)"
+        case .join: "join(list, separator)"
+        case .split: "split(text, separator)"
+        case .upper: "upper(text)"
+        case .lower: "lower(text)"
+        case .contains: "contains(list or text, value)"
+        case .pop: "pop(list)"
+        case .random: "random(low, high)"
+        case .pick: "pick(list)"
+        case .today: "today()"
+        case .now: "now()"
+        case .weekday: "weekday()"
+        case .type: "type(x)"
+        case .sort: "sort(list)"
+        case .insert: "insert(list, index, value)"
+        case .remove: "remove(list, index)"
+        case .range: "range(n) or range(low, high)"
+        case .sum: "sum(list)"
+        }
+    }
+}
+
+/// Resolves names to slots and reports every problem it finds in a program
+/// before anything runs.
+final class Checker {
+    let registry: ModuleRegistry
+    let table: SymbolTable
+    /// Whether names may be declared again (the REPL), replacing the old ones.
+    let allowsRedefinition: Bool
+    private(set) var diagnostics: [Diagnostic] = []
+
+    // Pending changes to the table, committed when checking succeeds.
+    private(set) var newGlobals: [String] = []
+    private var pendingGlobals: [String: Int] = [:]
+    private(set) var pendingRoutines: [String: (symbol: RoutineSymbol, declaration: RoutineDeclaration)] = [:]
+    private var routineOrder: [String] = []
+
+    // The function being checked.
+    private var scopes: [[String: Int]] = []
+    private var nextSlot = 0
+    private var frameSize = 0
+    private var loopDepth = 0
+    private var currentRoutine: RoutineDeclaration?
+    /// Globals top-level code may use so far (those declared above it).
+    private var visibleGlobals: Set<String> = []
+    private var allGlobalsVisible = false
+
+    /// The number of slots the top-level code of the checked chunk needs.
+    private(set) var mainFrameSize = 0
+
+    init(registry: ModuleRegistry, table: SymbolTable, allowsRedefinition: Bool) {
+        self.registry = registry
+        self.table = table
+        self.allowsRedefinition = allowsRedefinition
+        visibleGlobals = Set(table.globals.keys)
+    }
+
+    private func error(_ message: String, at range: SourceRange, hint: String? = nil) {
+        diagnostics.append(Diagnostic(.error, message, at: range, hint: hint))
+    }
+
+    private static func didYouMean(_ name: String, _ candidates: some Sequence<String>) -> String? {
+        let found = Suggestions.closest(to: name, in: candidates)
+        guard !found.isEmpty else { return nil }
+        return "did you mean " + found.map { "'\($0)'" }.joined(separator: " or ") + "?"
+    }
+
+    private func globalSlot(_ name: String) -> Int? { pendingGlobals[name] ?? table.globals[name] }
+
+    private func routine(_ name: String) -> (symbol: RoutineSymbol, declaration: RoutineDeclaration)? {
+        if let pending = pendingRoutines[name] { return pending }
+        if let symbol = table.routines[name] { return (symbol, symbol.declaration) }
+        return nil
+    }
+
+    /// Checks a program's top-level statements (with includes already spliced in).
+    func check(_ statements: [Stmt]) {
+        // Declarations first: routines may be called before they are defined,
+        // and routines see every top-level variable.
+        for statement in statements {
+            switch statement.kind {
+            case .routine(let declaration):
+                let name = declaration.name
+                if Builtin(rawValue: name) != nil {
+                    error("'\(name)' is a built-in function; give the routine another name", at: declaration.nameRange)
+                } else if let existing = pendingRoutines[name] {
+                    error("routine '\(name)' is already defined at \(existing.declaration.nameRange.description)", at: declaration.nameRange)
+                } else if let existing = table.routines[name], !allowsRedefinition {
+                    error("routine '\(name)' is already defined at \(existing.declaration.nameRange.description)", at: declaration.nameRange)
+                } else {
+                    let symbol = table.routines[name] ?? RoutineSymbol(name: name, declaration: declaration)
+                    pendingRoutines[name] = (symbol, declaration)
+                    routineOrder.append(name)
+                }
+            case .letVariable(let name, let nameRange, _):
+                if globalSlot(name) == nil {
+                    pendingGlobals[name] = table.globalNames.count + newGlobals.count
+                    newGlobals.append(name)
+                } else if !allowsRedefinition {
+                    if pendingGlobals[name] != nil || table.globals[name] != nil {
+                        error("'\(name)' is already declared at the top level", at: nameRange,
+                              hint: "to change it, write '\(name) = …' without 'let'")
+                    }
+                }
+            default: break
+            }
+        }
+        // Top-level code, in order.
+        var declaredHere: Set<String> = []
+        beginFunction(routine: nil)
+        for statement in statements {
+            if case .letVariable(let name, _, _) = statement.kind, declaredHere.contains(name), !allowsRedefinition {
+                continue  // already reported
+            }
+            checkStatement(statement, topLevel: true)
+            if case .letVariable(let name, _, _) = statement.kind { declaredHere.insert(name) }
+        }
+        mainFrameSize = frameSize
+        // Routine bodies see every global.
+        allGlobalsVisible = true
+        for name in routineOrder {
+            guard let (_, declaration) = pendingRoutines[name] else { continue }
+            checkRoutine(declaration)
+        }
+    }
+
+    /// Adds the checked definitions to the table.
+    func commit() {
+        for name in newGlobals {
+            table.globals[name] = table.globalNames.count
+            table.globalNames.append(name)
+        }
+        for name in routineOrder {
+            guard let (symbol, declaration) = pendingRoutines[name] else { continue }
+            symbol.declaration = declaration
+            if table.routines[name] == nil {
+                table.routines[name] = symbol
+                table.routineOrder.append(name)
+            }
+        }
+    }
+
+    private func beginFunction(routine: RoutineDeclaration?) {
+        scopes = []
+        nextSlot = 0
+        frameSize = 0
+        loopDepth = 0
+        currentRoutine = routine
+    }
+
+    private func checkRoutine(_ declaration: RoutineDeclaration) {
+        beginFunction(routine: declaration)
+        scopes = [[:]]
+        var slots: [Int] = []
+        for parameter in declaration.parameters {
+            if scopes[0][parameter.name] != nil {
+                error("parameter '\(parameter.name)' appears twice", at: parameter.range)
+            }
+            if let value = parameter.defaultValue { checkExpression(value) }
+            let slot = declare(parameter.name)
+            slots.append(slot)
+        }
+        declaration.parameterSlots = slots
+        checkBlockContents(declaration.body)
+        declaration.frameSize = frameSize
+    }
+
+    private func declare(_ name: String) -> Int {
+        let slot = nextSlot
+        nextSlot += 1
+        frameSize = max(frameSize, nextSlot)
+        scopes[scopes.count - 1][name] = slot
+        return slot
+    }
+
+    private func checkBlock(_ statements: [Stmt]) {
+        scopes.append([:])
+        checkBlockContents(statements)
+        scopes.removeLast()
+    }
+
+    private func checkBlockContents(_ statements: [Stmt]) {
+        for statement in statements { checkStatement(statement, topLevel: false) }
+    }
+
+    private func lookup(_ name: String) -> Binding? {
+        for scope in scopes.reversed() {
+            if let slot = scope[name] { return .local(slot) }
+        }
+        if let slot = globalSlot(name), allGlobalsVisible || currentRoutine != nil || visibleGlobals.contains(name) {
+            return .global(slot)
+        }
+        return nil
+    }
+
+    private var visibleNames: [String] {
+        var names = scopes.flatMap(\.keys)
+        names += (currentRoutine != nil ? Array(table.globals.keys) + newGlobals : Array(visibleGlobals))
+        return names
+    }
+
+    private func checkStatement(_ statement: Stmt, topLevel: Bool) {
+        switch statement.kind {
+        case .expression(let expression):
+            checkExpression(expression)
+        case .letVariable(let name, let nameRange, let value):
+            checkExpression(value)
+            if scopes.isEmpty && currentRoutine == nil {
+                visibleGlobals.insert(name)
+                statement.binding = .global(globalSlot(name) ?? 0)
+            } else {
+                if scopes[scopes.count - 1][name] != nil {
+                    error("'\(name)' is already declared in this block", at: nameRange,
+                          hint: "to change it, write '\(name) = …' without 'let'")
+                }
+                statement.binding = .local(declare(name))
+            }
+        case .assign(let name, let nameRange, let value):
+            checkExpression(value)
+            if let binding = lookup(name) {
+                statement.binding = binding
+            } else if globalSlot(name) != nil {
+                error("'\(name)' is assigned before it is declared", at: nameRange, hint: "move 'let \(name) = …' above this line")
+            } else {
+                let hint = Checker.didYouMean(name, visibleNames) ?? "declare it first with 'let \(name) = …'"
+                error("cannot assign to '\(name)': it is not declared", at: nameRange, hint: hint)
+            }
+        case .assignIndex(let list, let index, let value):
+            checkExpression(list)
+            checkExpression(index)
+            checkExpression(value)
+        case .ifElse(let condition, let then, let otherwise):
+            checkExpression(condition)
+            checkBlock(then)
+            if let otherwise { checkBlock(otherwise) }
+        case .whileLoop(let condition, let body):
+            checkExpression(condition)
+            loopDepth += 1
+            checkBlock(body)
+            loopDepth -= 1
+        case .forIn(let name, _, let sequence, let body):
+            checkExpression(sequence)
+            loopDepth += 1
+            scopes.append([:])
+            statement.slot = declare(name)
+            checkBlock(body)
+            scopes.removeLast()
+            loopDepth -= 1
+        case .repeatLoop(let count, let body):
+            checkExpression(count)
+            loopDepth += 1
+            checkBlock(body)
+            loopDepth -= 1
+        case .breakLoop, .continueLoop:
+            if loopDepth == 0 {
+                let word = { if case .breakLoop = statement.kind { "break" } else { "continue" } }()
+                error("'\(word)' outside a loop", at: statement.range)
+            }
+        case .returnValue(let value):
+            if let value { checkExpression(value) }
+            if currentRoutine == nil { error("'return' outside a routine", at: statement.range) }
+        case .routine:
+            break  // checked after the top-level code
+        case .use(let names):
+            for (name, range) in names { checkModule(name, range) }
+        case .include:
+            break  // spliced in by the loader
+        case .schedule(let schedule):
+            if let (_, declaration) = routine(schedule.routine) {
+                if declaration.arity.lowerBound > 0 {
+                    error("schedule runs '\(schedule.routine)', which needs \(declaration.arity.lowerBound) argument\(declaration.arity.lowerBound == 1 ? "" : "s")",
+                          at: schedule.routineRange, hint: "give its parameters default values")
+                }
+            } else {
+                error("schedule runs '\(schedule.routine)', but no routine has that name", at: schedule.routineRange,
+                      hint: Checker.didYouMean(schedule.routine, Array(table.routines.keys) + Array(pendingRoutines.keys)))
+            }
+        case .say(let value), .note(let value):
+            checkExpression(value)
+        case .tip(let module, let range), .card(let module, let range):
+            checkModule(module, range)
+        case .timer(let duration, let label):
+            checkExpression(duration)
+            if let label { checkExpression(label) }
+        case .invalid:
+            break
+        }
+    }
+
+    @discardableResult
+    private func checkModule(_ id: String, _ range: SourceRange) -> LoadedModule? {
+        if let module = registry.module(id: id) { return module }
+        error("unknown module '\(id)'", at: range, hint: Checker.didYouMean(id, registry.moduleIDs))
+        return nil
+    }
+
+    private func arityText(_ arity: ClosedRange<Int>) -> String {
+        if arity.lowerBound == arity.upperBound { return "\(arity.lowerBound) argument\(arity.lowerBound == 1 ? "" : "s")" }
+        if arity.upperBound >= 1000 { return "at least \(arity.lowerBound) argument\(arity.lowerBound == 1 ? "" : "s")" }
+        return "\(arity.lowerBound) to \(arity.upperBound) arguments"
+    }
+
+    private func checkArity(_ what: String, _ arity: ClosedRange<Int>, _ count: Int, _ range: SourceRange, signature: String) {
+        if !arity.contains(count) {
+            error("\(what) takes \(arityText(arity)), but \(count) \(count == 1 ? "was" : "were") given", at: range,
+                  hint: "call it as \(signature)")
+        }
+    }
+
+    private func checkExpression(_ expression: Expr) {
+        switch expression.kind {
+        case .integer, .decimal, .duration, .string, .boolean, .none, .invalid, .checkin:
+            break
+        case .interpolation(let parts):
+            for part in parts { checkExpression(part) }
+        case .variable(let name):
+            if let binding = lookup(name) {
+                expression.binding = binding
+            } else if globalSlot(name) != nil {
+                error("'\(name)' is used before it is declared", at: expression.range, hint: "move 'let \(name) = …' above this line")
+            } else if routine(name) != nil || Builtin(rawValue: name) != nil {
+                error("'\(name)' is a routine; call it as \(name)(…)", at: expression.range)
+            } else if registry.module(id: name) != nil {
+                error("'\(name)' is a module; call its functions as \(name).function(…)", at: expression.range)
+            } else {
+                error("undefined variable '\(name)'", at: expression.range, hint: Checker.didYouMean(name, visibleNames))
+            }
+        case .list(let elements):
+            for element in elements { checkExpression(element) }
+        case .negate(let operand), .not(let operand):
+            checkExpression(operand)
+        case .binary(_, let left, let right), .range(let left, let right), .index(let left, let right):
+            checkExpression(left)
+            checkExpression(right)
+        case .call(let name, let nameRange, let arguments):
+            for argument in arguments { checkExpression(argument) }
+            if let (symbol, declaration) = routine(name) {
+                expression.callee = .routine(symbol)
+                let signature = name + "(" + declaration.parameters.map(\.name).joined(separator: ", ") + ")"
+                checkArity("routine '\(name)'", declaration.arity, arguments.count, nameRange, signature: signature)
+            } else if let builtin = Builtin(rawValue: name) {
+                expression.callee = .builtin(builtin)
+                checkArity("'\(name)'", builtin.arity, arguments.count, nameRange, signature: builtin.signature)
+            } else if lookup(name) != nil {
+                error("'\(name)' is a variable, not a routine", at: nameRange)
+            } else {
+                let candidates = Array(table.routines.keys) + Array(pendingRoutines.keys) + Builtin.allCases.map(\.rawValue)
+                error("undefined routine '\(name)'", at: nameRange, hint: Checker.didYouMean(name, candidates))
+            }
+        case .moduleCall(let moduleID, let name, let nameRange, let arguments):
+            for argument in arguments { checkExpression(argument) }
+            let moduleRange = SourceRange(file: nameRange.file, start: Int(nameRange.start), end: Int(nameRange.start) + moduleID.utf8.count)
+            if lookup(moduleID) != nil, registry.module(id: moduleID) == nil {
+                error("'\(moduleID)' is a variable; only modules have functions", at: moduleRange)
+            } else if let module = checkModule(moduleID, moduleRange) {
+                if let function = module.functions.first(where: { $0.name == name }) {
+                    expression.callee = .module(function)
+                    let signature = "\(moduleID).\(name)(" + function.parameters.joined(separator: ", ") + ")"
+                    checkArity("'\(moduleID).\(name)'", function.arity, arguments.count, nameRange, signature: signature)
+                } else {
+                    let names = module.functions.map(\.name)
+                    let hint = Checker.didYouMean(name, names)
+                        ?? (names.isEmpty ? "module '\(moduleID)' has no functions" : "its functions are " + names.joined(separator: ", "))
+                    error("module '\(moduleID)' has no function '\(name)'", at: nameRange, hint: hint)
+                }
+            }
+        case .ask(_, let question, let options):
+            checkExpression(question)
+            if let options { checkExpression(options) }
+        case .practice(let id, let idRange):
+            if registry.practice(id: id) == nil {
+                let moduleID = String(id.split(separator: ".").first ?? "")
+                if registry.module(id: moduleID) == nil {
+                    error("unknown module '\(moduleID)'", at: SourceRange(file: idRange.file, start: Int(idRange.start), end: Int(idRange.start) + moduleID.utf8.count),
+                          hint: Checker.didYouMean(moduleID, registry.moduleIDs))
+                } else {
+                    let practices = registry.module(id: moduleID)?.practices.map(\.id) ?? []
+                    let hint = Checker.didYouMean(id, registry.allPractices.map(\.id))
+                        ?? "the practices of '\(moduleID)' are " + practices.map { $0.split(separator: ".").last.map(String.init) ?? $0 }.joined(separator: ", ")
+                    error("unknown practice '\(id)'", at: idRange, hint: hint)
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,611 @@
+import Synchronization
+import TandemHost
+import TandemKit
+
+/// Lowers a checked tree into Swift closures, once, so the tree is never
+/// walked while the program runs. Common shapes (a local compared with a
+/// constant, `i = i + k`, calls with few arguments) get closures of their own.
+struct Compiler {
+    let machine: Machine
+
+    enum Operand {
+        case local(Int)
+        case global(Int)
+        case constant(Value)
+        case general(Eval)
+    }
+
+    // MARK: Routines and programs
+
+    func compileRoutine(_ symbol: RoutineSymbol) {
+        let declaration = symbol.declaration
+        symbol.frameSize = max(1, declaration.frameSize)
+        symbol.parameterCount = declaration.parameters.count
+        symbol.defaults = declaration.parameters.map { $0.defaultValue.map(expression) }
+        symbol.body = block(declaration.body)
+    }
+
+    /// The top-level code; when `echoLast` is set, the value of a final
+    /// expression statement is kept in ``Machine/lastValue``.
+    func compileMain(_ statements: [Stmt], echoLast: Bool) -> Exec {
+        var executable = statements.filter { statement in
+            switch statement.kind {
+            case .routine, .use, .include, .schedule, .invalid: false
+            default: true
+            }
+        }
+        guard echoLast, let last = executable.last, case .expression(let value) = last.kind else { return block(executable) }
+        executable.removeLast()
+        let m = machine
+        let evaluate = expression(value)
+        return sequence(block(executable)) { f in
+            m.lastValue = try evaluate(f)
+            return .normal
+        }
+    }
+
+    // MARK: Statements
+
+    func sequence(_ a: @escaping Exec, _ b: @escaping Exec) -> Exec {
+        { f in
+            let flow = try a(f)
+            if flow != .normal { return flow }
+            return try b(f)
+        }
+    }
+
+    func block(_ statements: [Stmt]) -> Exec {
+        let compiled = statements.map(statement)
+        return tree(compiled[...])
+    }
+
+    private func tree(_ list: ArraySlice<Exec>) -> Exec {
+        switch list.count {
+        case 0: return { _ in .normal }
+        case 1: return list.first!
+        case 2: return sequence(list.first!, list.last!)
+        default:
+            let middle = list.startIndex + list.count / 2
+            return sequence(tree(list[..<middle]), tree(list[middle...]))
+        }
+    }
+
+    func statement(_ statement: Stmt) -> Exec {
+        let range = statement.range
+        let m = machine
+        switch statement.kind {
+        case .expression(let value):
+            let evaluate = expression(value)
+            return { f in
+                _ = try evaluate(f)
+                return .normal
+            }
+        case .letVariable(_, _, let value), .assign(_, _, let value):
+            return assignment(statement.binding!, value)
+        case .assignIndex(let list, let index, let value):
+            let l = expression(list), i = expression(index), v = expression(value)
+            return { f in
+                let base = try l(f)
+                let position = try i(f)
+                let element = try v(f)
+                if case .list(let box) = base, case .int(let n) = position, n >= 0, n < box.items.count {
+                    box.items[n] = element
+                } else {
+                    try Ops.setIndex(base, position, element, range)
+                }
+                return .normal
+            }
+        case .ifElse(let condition, let then, let otherwise):
+            let test = self.condition(condition, context: "the condition of 'if'")
+            let thenBlock = block(then)
+            if let otherwise {
+                let elseBlock = block(otherwise)
+                return { f in try test(f) ? try thenBlock(f) : try elseBlock(f) }
+            }
+            return { f in try test(f) ? try thenBlock(f) : .normal }
+        case .whileLoop(let condition, let body):
+            let test = self.condition(condition, context: "the condition of 'while'")
+            let bodyBlock = block(body)
+            return { f in
+                while try test(f) {
+                    if interruptFlag.load(ordering: .relaxed) { throw RuntimeError.interrupted(at: range) }
+                    switch try bodyBlock(f) {
+                    case .normal, .continueLoop: continue
+                    case .breakLoop: return .normal
+                    case .returned: return .returned
+                    }
+                }
+                return .normal
+            }
+        case .forIn(_, _, let sequence, let body):
+            guard case .local(let slot) = statement.binding ?? .local(statement.slot) else { fatalError("unresolved loop variable") }
+            let bodyBlock = block(body)
+            if case .range(let low, let high) = sequence.kind {
+                let lo = expression(low), hi = expression(high)
+                let lowRange = low.range, highRange = high.range
+                return { f in
+                    let first = try Ops.integer(try lo(f), "the start of a range", lowRange)
+                    let last = try Ops.integer(try hi(f), "the end of a range", highRange)
+                    guard first <= last else { return .normal }
+                    var i = first
+                    while true {
+                        if interruptFlag.load(ordering: .relaxed) { throw RuntimeError.interrupted(at: range) }
+                        f[slot] = .int(i)
+                        switch try bodyBlock(f) {
+                        case .normal, .continueLoop: break
+                        case .breakLoop: return .normal
+                        case .returned: return .returned
+                        }
+                        if i == last { return .normal }
+                        i += 1
+                    }
+                }
+            }
+            let items = expression(sequence)
+            let sequenceRange = sequence.range
+            return { f in
+                let elements: [Value]
+                switch try items(f) {
+                case .list(let box): elements = box.items
+                case .string(let s): elements = s.map { .string(String($0)) }
+                case let other:
+                    throw RuntimeError("cannot loop over \(other.typeName); only over a list, a string or a range such as 1..10", at: sequenceRange)
+                }
+                for element in elements {
+                    if interruptFlag.load(ordering: .relaxed) { throw RuntimeError.interrupted(at: range) }
+                    f[slot] = element
+                    switch try bodyBlock(f) {
+                    case .normal, .continueLoop: continue
+                    case .breakLoop: return .normal
+                    case .returned: return .returned
+                    }
+                }
+                return .normal
+            }
+        case .repeatLoop(let count, let body):
+            let times = expression(count)
+            let countRange = count.range
+            let bodyBlock = block(body)
+            return { f in
+                let n = try Ops.integer(try times(f), "the count of 'repeat'", countRange)
+                guard n > 0 else { return .normal }
+                for _ in 0..<n {
+                    if interruptFlag.load(ordering: .relaxed) { throw RuntimeError.interrupted(at: range) }
+                    switch try bodyBlock(f) {
+                    case .normal, .continueLoop: continue
+                    case .breakLoop: return .normal
+                    case .returned: return .returned
+                    }
+                }
+                return .normal
+            }
+        case .breakLoop:
+            return { _ in .breakLoop }
+        case .continueLoop:
+            return { _ in .continueLoop }
+        case .returnValue(let value):
+            guard let value else {
+                return { _ in
+                    m.returnValue = .none
+                    return .returned
+                }
+            }
+            let evaluate = expression(value)
+            return { f in
+                m.returnValue = try evaluate(f)
+                return .returned
+            }
+        case .routine, .use, .include, .schedule, .invalid:
+            return { _ in .normal }
+        case .say(let value):
+            let evaluate = expression(value)
+            return { f in
+                m.host.write(try evaluate(f).text + "\n")
+                return .normal
+            }
+        case .note(let value):
+            let evaluate = expression(value)
+            return { f in
+                try Coach.note(try evaluate(f), m, range)
+                return .normal
+            }
+        case .tip(let module, _):
+            return { _ in
+                try Coach.tip(module: module, m, range)
+                return .normal
+            }
+        case .card(let module, _):
+            return { _ in
+                try Coach.card(module: module, m, range)
+                return .normal
+            }
+        case .timer(let duration, let label):
+            let d = expression(duration)
+            let l = label.map(expression)
+            return { f in
+                let length = try d(f)
+                let text = try l?(f).text ?? ""
+                try Coach.timer(length, label: text, m, range)
+                return .normal
+            }
+        }
+    }
+
+    private func assignment(_ binding: Binding, _ value: Expr) -> Exec {
+        // `i = i + k` and `i = i - k` on a local.
+        if case .local(let slot) = binding, case .binary(let op, let left, let right) = value.kind,
+           op == .add || op == .subtract, case .variable = left.kind, case .local(slot)? = left.binding,
+           case .integer(let k) = right.kind {
+            let step = op == .add ? k : -k
+            let range = value.range
+            if op == .subtract && k == .min { return plainAssignment(binding, value) }
+            return { f in
+                if case .int(let a) = f[slot] {
+                    let (r, o) = a.addingReportingOverflow(step)
+                    if !o {
+                        f[slot] = .int(r)
+                        return .normal
+                    }
+                }
+                f[slot] = try Ops.Add.values(f[slot], .int(step), range)
+                return .normal
+            }
+        }
+        return plainAssignment(binding, value)
+    }
+
+    private func plainAssignment(_ binding: Binding, _ value: Expr) -> Exec {
+        let evaluate = expression(value)
+        switch binding {
+        case .local(let slot):
+            return { f in
+                f[slot] = try evaluate(f)
+                return .normal
+            }
+        case .global(let slot):
+            let globals = machine.globals
+            return { f in
+                let v = try evaluate(f)
+                globals.slots[slot] = v
+                return .normal
+            }
+        }
+    }
+
+    // MARK: Conditions
+
+    /// A closure that evaluates a condition straight to a Swift `Bool`.
+    func condition(_ expr: Expr, context: String) -> Cond {
+        let range = expr.range
+        switch expr.kind {
+        case .boolean(let b):
+            return { _ in b }
+        case .not(let operand):
+            let inner = condition(operand, context: "the operand of 'not'")
+            return { f in try !inner(f) }
+        case .binary(.and, let left, let right):
+            let l = condition(left, context: "the left side of 'and'"), r = condition(right, context: "the right side of 'and'")
+            return { f in try l(f) && r(f) }
+        case .binary(.or, let left, let right):
+            let l = condition(left, context: "the left side of 'or'"), r = condition(right, context: "the right side of 'or'")
+            return { f in try l(f) || r(f) }
+        case .binary(.less, let left, let right): return compare(Ops.Less.self, left, right, range)
+        case .binary(.lessEqual, let left, let right): return compare(Ops.LessEqual.self, left, right, range)
+        case .binary(.greater, let left, let right): return compare(Ops.Greater.self, left, right, range)
+        case .binary(.greaterEqual, let left, let right): return compare(Ops.GreaterEqual.self, left, right, range)
+        case .binary(.equal, let left, let right): return compare(Ops.Equal.self, left, right, range)
+        case .binary(.notEqual, let left, let right): return compare(Ops.NotEqual.self, left, right, range)
+        default:
+            let evaluate = expression(expr)
+            return { f in
+                let v = try evaluate(f)
+                guard case .bool(let b) = v else {
+                    throw RuntimeError("\(context) must be a boolean (true or false), not \(v.typeName)", at: range,
+                                       hint: "compare it, as in 'x > 0' or 'x != nil'")
+                }
+                return b
+            }
+        }
+    }
+
+    private func compare<O: ComparisonOperation>(_: O.Type, _ left: Expr, _ right: Expr, _ range: SourceRange) -> Cond {
+        switch (operand(left), operand(right)) {
+        case (.local(let i), .constant(.int(let k))):
+            return { f in
+                if case .int(let a) = f[i] { return O.integers(a, k) }
+                return try O.values(f[i], .int(k), range)
+            }
+        case (.local(let i), .local(let j)):
+            return { f in
+                if case .int(let a) = f[i], case .int(let b) = f[j] { return O.integers(a, b) }
+                return try O.values(f[i], f[j], range)
+            }
+        case (.global(let i), .constant(.int(let k))):
+            let g = machine.globals
+            return { f in
+                if case .int(let a) = g.slots[i] { return O.integers(a, k) }
+                return try O.values(g.slots[i], .int(k), range)
+            }
+        case (let l, .constant(.int(let k))):
+            let le = evaluator(l)
+            return { f in
+                let a = try le(f)
+                if case .int(let x) = a { return O.integers(x, k) }
+                return try O.values(a, .int(k), range)
+            }
+        case (let l, let r):
+            let le = evaluator(l), re = evaluator(r)
+            return { f in
+                let a = try le(f), b = try re(f)
+                if case .int(let x) = a, case .int(let y) = b { return O.integers(x, y) }
+                return try O.values(a, b, range)
+            }
+        }
+    }
+
+    // MARK: Expressions
+
+    func operand(_ expr: Expr) -> Operand {
+        switch expr.kind {
+        case .integer(let i): return .constant(.int(i))
+        case .decimal(let d): return .constant(.decimal(d))
+        case .string(let s): return .constant(.string(s))
+        case .boolean(let b): return .constant(.bool(b))
+        case .none: return .constant(.none)
+        case .duration(let s): return .constant(.duration(s))
+        case .variable:
+            switch expr.binding! {
+            case .local(let slot): return .local(slot)
+            case .global(let slot): return .global(slot)
+            }
+        default: return .general(expression(expr))
+        }
+    }
+
+    func evaluator(_ operand: Operand) -> Eval {
+        switch operand {
+        case .local(let slot): return { f in f[slot] }
+        case .global(let slot):
+            let g = machine.globals
+            return { _ in g.slots[slot] }
+        case .constant(let value): return { _ in value }
+        case .general(let evaluate): return evaluate
+        }
+    }
+
+    private func arithmetic<O: ArithmeticOperation>(_: O.Type, _ left: Expr, _ right: Expr, _ range: SourceRange) -> Eval {
+        switch (operand(left), operand(right)) {
+        case (.local(let i), .constant(.int(let k))):
+            return { f in
+                if case .int(let a) = f[i], let r = O.integers(a, k) { return .int(r) }
+                return try O.values(f[i], .int(k), range)
+            }
+        case (.local(let i), .local(let j)):
+            return { f in
+                if case .int(let a) = f[i], case .int(let b) = f[j], let r = O.integers(a, b) { return .int(r) }
+                return try O.values(f[i], f[j], range)
+            }
+        case (.global(let i), .constant(.int(let k))):
+            let g = machine.globals
+            return { f in
+                if case .int(let a) = g.slots[i], let r = O.integers(a, k) { return .int(r) }
+                return try O.values(g.slots[i], .int(k), range)
+            }
+        case (let l, .constant(.int(let k))):
+            let le = evaluator(l)
+            return { f in
+                let a = try le(f)
+                if case .int(let x) = a, let r = O.integers(x, k) { return .int(r) }
+                return try O.values(a, .int(k), range)
+            }
+        case (let l, let r):
+            let le = evaluator(l), re = evaluator(r)
+            return { f in
+                let a = try le(f), b = try re(f)
+                if case .int(let x) = a, case .int(let y) = b, let r = O.integers(x, y) { return .int(r) }
+                return try O.values(a, b, range)
+            }
+        }
+    }
+
+    func expression(_ expr: Expr) -> Eval {
+        let range = expr.range
+        let m = machine
+        switch expr.kind {
+        case .integer, .decimal, .string, .boolean, .none, .duration, .variable:
+            return evaluator(operand(expr))
+        case .interpolation(let parts):
+            let pieces = parts.map(expression)
+            return { f in
+                var text = ""
+                for piece in pieces { text += try piece(f).text }
+                return .string(text)
+            }
+        case .list(let elements):
+            let items = elements.map(expression)
+            return { f in
+                var values: [Value] = []
+                values.reserveCapacity(items.count)
+                for item in items { values.append(try item(f)) }
+                return .list(ListBox(values))
+            }
+        case .negate(let operand):
+            let evaluate = expression(operand)
+            return { f in
+                let v = try evaluate(f)
+                if case .int(let i) = v, i != .min { return .int(-i) }
+                return try Ops.negate(v, range)
+            }
+        case .not, .binary(.and, _, _), .binary(.or, _, _), .binary(.less, _, _), .binary(.lessEqual, _, _),
+             .binary(.greater, _, _), .binary(.greaterEqual, _, _), .binary(.equal, _, _), .binary(.notEqual, _, _):
+            let test = condition(expr, context: "the operand")
+            return { f in .bool(try test(f)) }
+        case .binary(.add, let l, let r): return arithmetic(Ops.Add.self, l, r, range)
+        case .binary(.subtract, let l, let r): return arithmetic(Ops.Subtract.self, l, r, range)
+        case .binary(.multiply, let l, let r): return arithmetic(Ops.Multiply.self, l, r, range)
+        case .binary(.divide, let l, let r): return arithmetic(Ops.Divide.self, l, r, range)
+        case .binary(.floorDivide, let l, let r): return arithmetic(Ops.FloorDivide.self, l, r, range)
+        case .binary(.remainder, let l, let r): return arithmetic(Ops.Remainder.self, l, r, range)
+        case .range(let low, let high):
+            let lo = expression(low), hi = expression(high)
+            return { f in try Ops.rangeList(try lo(f), try hi(f), range) }
+        case .index(let base, let index):
+            let b = expression(base), i = expression(index)
+            return { f in
+                let list = try b(f), position = try i(f)
+                if case .list(let box) = list, case .int(let n) = position, n >= 0, n < box.items.count { return box.items[n] }
+                return try Ops.index(list, position, range)
+            }
+        case .call(_, let nameRange, let arguments):
+            switch expr.callee! {
+            case .routine(let symbol): return call(symbol, arguments.map(expression), nameRange)
+            case .builtin(let builtin): return Builtins.compile(builtin, arguments, self, range)
+            case .module(let function): return moduleCall(function, arguments.map(expression), range)
+            }
+        case .moduleCall(_, _, _, let arguments):
+            guard case .module(let function) = expr.callee! else { fatalError("unresolved module call") }
+            return moduleCall(function, arguments.map(expression), range)
+        case .ask(let kind, let question, let options):
+            let q = expression(question)
+            let questionRange = question.range
+            switch options?.kind {
+            case .range(let low, let high)?:
+                let lo = expression(low), hi = expression(high)
+                return { f in
+                    let text = try q(f).text
+                    let first = try Ops.integer(try lo(f), "the start of the range", low.range)
+                    let last = try Ops.integer(try hi(f), "the end of the range", high.range)
+                    return try Coach.askNumber(text, in: first...max(first, last), m, range)
+                }
+            case nil:
+                return { f in try Coach.ask(kind, try q(f).text, choices: nil, m, range, questionRange) }
+            default:
+                let choices = expression(options!)
+                return { f in
+                    let text = try q(f).text
+                    return try Coach.ask(kind, text, choices: try choices(f), m, range, options!.range)
+                }
+            }
+        case .practice(let id, _):
+            let practice = machine.registry.practice(id: id)!
+            return { _ in try Coach.practice(practice, m, range) }
+        case .checkin:
+            return { _ in try Coach.checkin(m, range) }
+        case .invalid:
+            return { _ in throw RuntimeError("this expression did not parse", at: range) }
+        }
+    }
+
+    private func moduleCall(_ function: RoutineFunction, _ arguments: [Eval], _ range: SourceRange) -> Eval {
+        let m = machine
+        return { f in
+            var values: [RoutineValue] = []
+            for argument in arguments { values.append(try argument(f).routineValue) }
+            do {
+                return Value(try function.body(values, try m.host.moduleContext()))
+            } catch let error as RuntimeError {
+                throw error
+            } catch {
+                throw RuntimeError(String(describing: error), at: range)
+            }
+        }
+    }
+
+    // MARK: Calls
+
+    private func call(_ symbol: RoutineSymbol, _ arguments: [Eval], _ range: SourceRange) -> Eval {
+        let m = machine
+        let count = arguments.count
+        @inline(__always)
+        func enter(_ frame: Frame) throws -> Value {
+            if count < symbol.parameterCount { try symbol.fillDefaults(frame, from: count) }
+            do {
+                if try symbol.body(frame) == .returned {
+                    let result = m.returnValue
+                    m.returnValue = .none
+                    return result
+                }
+                return .none
+            } catch let error as RuntimeError {
+                if error.kind == .error { error.chain.append((symbol.name, range)) }
+                throw error
+            }
+        }
+        @inline(__always)
+        func checkEntry() throws {
+            if interruptFlag.load(ordering: .relaxed) { throw RuntimeError.interrupted(at: range) }
+            if count > symbol.parameterCount {
+                throw RuntimeError("routine '\(symbol.name)' now takes \(symbol.parameterCount) arguments", at: range)
+            }
+        }
+        switch count {
+        case 0:
+            return { _ in
+                try checkEntry()
+                let size = symbol.frameSize
+                let frame = try m.push(size, range)
+                defer { m.pop(frame, size) }
+                return try enter(frame)
+            }
+        case 1:
+            let a0 = arguments[0]
+            return { f in
+                try checkEntry()
+                let v0 = try a0(f)
+                let size = symbol.frameSize
+                let frame = try m.push(size, range)
+                defer { m.pop(frame, size) }
+                frame[0] = v0
+                return try enter(frame)
+            }
+        case 2:
+            let a0 = arguments[0], a1 = arguments[1]
+            return { f in
+                try checkEntry()
+                let v0 = try a0(f)
+                let v1 = try a1(f)
+                let size = symbol.frameSize
+                let frame = try m.push(size, range)
+                defer { m.pop(frame, size) }
+                frame[0] = v0
+                frame[1] = v1
+                return try enter(frame)
+            }
+        case 3:
+            let a0 = arguments[0], a1 = arguments[1], a2 = arguments[2]
+            return { f in
+                try checkEntry()
+                let v0 = try a0(f)
+                let v1 = try a1(f)
+                let v2 = try a2(f)
+                let size = symbol.frameSize
+                let frame = try m.push(size, range)
+                defer { m.pop(frame, size) }
+                frame[0] = v0
+                frame[1] = v1
+                frame[2] = v2
+                return try enter(frame)
+            }
+        default:
+            return { f in
+                try checkEntry()
+                var values: [Value] = []
+                values.reserveCapacity(count)
+                for argument in arguments { values.append(try argument(f)) }
+                let size = symbol.frameSize
+                let frame = try m.push(size, range)
+                defer { m.pop(frame, size) }
+                for (index, value) in values.enumerated() { frame[index] = value }
+                return try enter(frame)
+            }
+        }
+    }
+}
+
+extension RoutineSymbol {
+    func fillDefaults(_ frame: Frame, from count: Int) throws {
+        for index in count..<parameterCount {
+            if let evaluate = defaults[index] { frame[index] = try evaluate(frame) }
+        }
+    }
+}

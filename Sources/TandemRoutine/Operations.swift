@@ -1,0 +1,269 @@
+import Foundation
+
+/// An arithmetic operator with a fast path for two integers.
+protocol ArithmeticOperation {
+    /// The result for two integers, or nil when the slow path must decide
+    /// (overflow, division by zero).
+    static func integers(_ a: Int, _ b: Int) -> Int?
+    static func values(_ a: Value, _ b: Value, _ range: SourceRange) throws -> Value
+}
+
+/// A comparison with a fast path for two integers.
+protocol ComparisonOperation {
+    static func integers(_ a: Int, _ b: Int) -> Bool
+    static func values(_ a: Value, _ b: Value, _ range: SourceRange) throws -> Bool
+}
+
+enum Ops {
+    static func typeError(_ verb: String, _ a: Value, _ b: Value, _ range: SourceRange, hint: String? = nil) -> RuntimeError {
+        RuntimeError("cannot \(verb) \(a.typeName) and \(b.typeName)", at: range, hint: hint)
+    }
+
+    static func overflow(_ range: SourceRange) -> RuntimeError {
+        RuntimeError("integer overflow: the result does not fit in 64 bits", at: range)
+    }
+
+    static func double(_ v: Value) -> Double? {
+        switch v {
+        case .int(let i): Double(i)
+        case .decimal(let d): d
+        default: nil
+        }
+    }
+
+    enum Add: ArithmeticOperation {
+        @inline(__always) static func integers(_ a: Int, _ b: Int) -> Int? {
+            let (r, o) = a.addingReportingOverflow(b)
+            return o ? nil : r
+        }
+        static func values(_ a: Value, _ b: Value, _ range: SourceRange) throws -> Value {
+            switch (a, b) {
+            case (.int(let x), .int(let y)):
+                guard let r = integers(x, y) else { throw overflow(range) }
+                return .int(r)
+            case (.string(let x), .string(let y)): return .string(x + y)
+            case (.list(let x), .list(let y)): return .list(ListBox(x.items + y.items))
+            case (.duration(let x), .duration(let y)):
+                guard let r = integers(x, y) else { throw overflow(range) }
+                return .duration(r)
+            case (.string, _), (_, .string):
+                throw typeError("add", a, b, range, hint: "to join text and other values, write \"{x}\" or str(x)")
+            default:
+                if let x = double(a), let y = double(b) { return .decimal(x + y) }
+                throw typeError("add", a, b, range)
+            }
+        }
+    }
+
+    enum Subtract: ArithmeticOperation {
+        @inline(__always) static func integers(_ a: Int, _ b: Int) -> Int? {
+            let (r, o) = a.subtractingReportingOverflow(b)
+            return o ? nil : r
+        }
+        static func values(_ a: Value, _ b: Value, _ range: SourceRange) throws -> Value {
+            switch (a, b) {
+            case (.int(let x), .int(let y)):
+                guard let r = integers(x, y) else { throw overflow(range) }
+                return .int(r)
+            case (.duration(let x), .duration(let y)):
+                guard let r = integers(x, y) else { throw overflow(range) }
+                return .duration(r)
+            default:
+                if let x = double(a), let y = double(b) { return .decimal(x - y) }
+                throw typeError("subtract", a, b, range)
+            }
+        }
+    }
+
+    enum Multiply: ArithmeticOperation {
+        @inline(__always) static func integers(_ a: Int, _ b: Int) -> Int? {
+            let (r, o) = a.multipliedReportingOverflow(by: b)
+            return o ? nil : r
+        }
+        static func values(_ a: Value, _ b: Value, _ range: SourceRange) throws -> Value {
+            switch (a, b) {
+            case (.int(let x), .int(let y)):
+                guard let r = integers(x, y) else { throw overflow(range) }
+                return .int(r)
+            case (.duration(let x), .int(let y)), (.int(let y), .duration(let x)):
+                guard let r = integers(x, y) else { throw overflow(range) }
+                return .duration(r)
+            case (.string(let s), .int(let n)), (.int(let n), .string(let s)):
+                guard n >= 0, n.multipliedReportingOverflow(by: max(1, s.utf8.count)).partialValue < 100_000_000 else {
+                    throw RuntimeError("cannot repeat a string \(n) times", at: range)
+                }
+                return .string(String(repeating: s, count: n))
+            default:
+                if let x = double(a), let y = double(b) { return .decimal(x * y) }
+                throw typeError("multiply", a, b, range)
+            }
+        }
+    }
+
+    static func divisionByZero(_ range: SourceRange) -> RuntimeError {
+        RuntimeError("division by zero", at: range)
+    }
+
+    enum Divide: ArithmeticOperation {
+        @inline(__always) static func integers(_ a: Int, _ b: Int) -> Int? { nil }
+        static func values(_ a: Value, _ b: Value, _ range: SourceRange) throws -> Value {
+            switch (a, b) {
+            case (.duration(let x), .duration(let y)):
+                guard y != 0 else { throw divisionByZero(range) }
+                return .decimal(Double(x) / Double(y))
+            default:
+                guard let x = double(a), let y = double(b) else { throw typeError("divide", a, b, range) }
+                guard y != 0 else { throw divisionByZero(range) }
+                return .decimal(x / y)
+            }
+        }
+    }
+
+    enum FloorDivide: ArithmeticOperation {
+        @inline(__always) static func integers(_ a: Int, _ b: Int) -> Int? {
+            if b == 0 || (b == -1 && a == .min) { return nil }
+            let q = a / b
+            return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q
+        }
+        static func values(_ a: Value, _ b: Value, _ range: SourceRange) throws -> Value {
+            switch (a, b) {
+            case (.int(let x), .int(let y)):
+                guard y != 0 else { throw divisionByZero(range) }
+                guard let r = integers(x, y) else { throw overflow(range) }
+                return .int(r)
+            case (.duration(let x), .int(let y)):
+                guard y != 0 else { throw divisionByZero(range) }
+                guard let r = integers(x, y) else { throw overflow(range) }
+                return .duration(r)
+            case (.duration(let x), .duration(let y)):
+                guard y != 0 else { throw divisionByZero(range) }
+                guard let r = integers(x, y) else { throw overflow(range) }
+                return .int(r)
+            default:
+                guard let x = double(a), let y = double(b) else { throw typeError("divide", a, b, range) }
+                guard y != 0 else { throw divisionByZero(range) }
+                return .decimal((x / y).rounded(.down))
+            }
+        }
+    }
+
+    enum Remainder: ArithmeticOperation {
+        @inline(__always) static func integers(_ a: Int, _ b: Int) -> Int? {
+            if b == 0 || b == -1 { return b == -1 ? 0 : nil }
+            let r = a % b
+            return (r != 0 && (r < 0) != (b < 0)) ? r + b : r
+        }
+        static func values(_ a: Value, _ b: Value, _ range: SourceRange) throws -> Value {
+            switch (a, b) {
+            case (.int(let x), .int(let y)):
+                guard let r = integers(x, y) else { throw divisionByZero(range) }
+                return .int(r)
+            case (.duration(let x), .duration(let y)):
+                guard let r = integers(x, y) else { throw divisionByZero(range) }
+                return .duration(r)
+            default:
+                guard let x = double(a), let y = double(b) else { throw typeError("take the remainder of", a, b, range) }
+                guard y != 0 else { throw divisionByZero(range) }
+                return .decimal(x - y * (x / y).rounded(.down))
+            }
+        }
+    }
+
+    /// -1, 0 or 1 for ordered values.
+    static func order(_ a: Value, _ b: Value, _ range: SourceRange) throws -> Int {
+        switch (a, b) {
+        case (.int(let x), .int(let y)): return x < y ? -1 : (x == y ? 0 : 1)
+        case (.string(let x), .string(let y)): return x < y ? -1 : (x == y ? 0 : 1)
+        case (.duration(let x), .duration(let y)): return x < y ? -1 : (x == y ? 0 : 1)
+        default:
+            if let x = double(a), let y = double(b) { return x < y ? -1 : (x == y ? 0 : 1) }
+            throw typeError("compare", a, b, range)
+        }
+    }
+
+    enum Less: ComparisonOperation {
+        @inline(__always) static func integers(_ a: Int, _ b: Int) -> Bool { a < b }
+        static func values(_ a: Value, _ b: Value, _ range: SourceRange) throws -> Bool { try order(a, b, range) < 0 }
+    }
+    enum LessEqual: ComparisonOperation {
+        @inline(__always) static func integers(_ a: Int, _ b: Int) -> Bool { a <= b }
+        static func values(_ a: Value, _ b: Value, _ range: SourceRange) throws -> Bool { try order(a, b, range) <= 0 }
+    }
+    enum Greater: ComparisonOperation {
+        @inline(__always) static func integers(_ a: Int, _ b: Int) -> Bool { a > b }
+        static func values(_ a: Value, _ b: Value, _ range: SourceRange) throws -> Bool { try order(a, b, range) > 0 }
+    }
+    enum GreaterEqual: ComparisonOperation {
+        @inline(__always) static func integers(_ a: Int, _ b: Int) -> Bool { a >= b }
+        static func values(_ a: Value, _ b: Value, _ range: SourceRange) throws -> Bool { try order(a, b, range) >= 0 }
+    }
+    enum Equal: ComparisonOperation {
+        @inline(__always) static func integers(_ a: Int, _ b: Int) -> Bool { a == b }
+        static func values(_ a: Value, _ b: Value, _ range: SourceRange) throws -> Bool { Value.equal(a, b) }
+    }
+    enum NotEqual: ComparisonOperation {
+        @inline(__always) static func integers(_ a: Int, _ b: Int) -> Bool { a != b }
+        static func values(_ a: Value, _ b: Value, _ range: SourceRange) throws -> Bool { !Value.equal(a, b) }
+    }
+
+    static func negate(_ v: Value, _ range: SourceRange) throws -> Value {
+        switch v {
+        case .int(let i):
+            guard i != .min else { throw overflow(range) }
+            return .int(-i)
+        case .decimal(let d): return .decimal(-d)
+        case .duration(let s):
+            guard s != .min else { throw overflow(range) }
+            return .duration(-s)
+        default: throw RuntimeError("cannot negate \(v.typeName)", at: range)
+        }
+    }
+
+    static func listIndex(_ index: Value, count: Int, _ range: SourceRange) throws -> Int {
+        guard case .int(let i) = index else {
+            throw RuntimeError("a list index must be an integer, not \(index.typeName)", at: range)
+        }
+        guard i >= 0, i < count else {
+            throw RuntimeError("index \(i) is out of range: the list has \(count) element\(count == 1 ? "" : "s")", at: range,
+                               hint: count == 0 ? nil : "indexes go from 0 to \(count - 1)")
+        }
+        return i
+    }
+
+    static func index(_ base: Value, _ index: Value, _ range: SourceRange) throws -> Value {
+        switch base {
+        case .list(let box):
+            return box.items[try listIndex(index, count: box.items.count, range)]
+        case .string(let s):
+            let characters = Array(s)
+            guard case .int(let i) = index else {
+                throw RuntimeError("a string index must be an integer, not \(index.typeName)", at: range)
+            }
+            guard i >= 0, i < characters.count else {
+                throw RuntimeError("index \(i) is out of range: the string has \(characters.count) characters", at: range)
+            }
+            return .string(String(characters[i]))
+        default:
+            throw RuntimeError("cannot index \(base.typeName); only lists and strings", at: range)
+        }
+    }
+
+    static func setIndex(_ base: Value, _ index: Value, _ value: Value, _ range: SourceRange) throws {
+        guard case .list(let box) = base else {
+            throw RuntimeError("cannot assign to an element of \(base.typeName); only of a list", at: range)
+        }
+        box.items[try listIndex(index, count: box.items.count, range)] = value
+    }
+
+    static func integer(_ v: Value, _ what: String, _ range: SourceRange) throws -> Int {
+        guard case .int(let i) = v else { throw RuntimeError("\(what) must be an integer, not \(v.typeName)", at: range) }
+        return i
+    }
+
+    static func rangeList(_ low: Value, _ high: Value, _ range: SourceRange) throws -> Value {
+        let lo = try integer(low, "the start of a range", range)
+        let hi = try integer(high, "the end of a range", range)
+        guard hi < lo || hi - lo < 50_000_000 else { throw RuntimeError("the range \(lo)..\(hi) is too large for a list", at: range) }
+        return .list(ListBox(hi < lo ? [] : (lo...hi).map { .int($0) }))
+    }
+}

@@ -1,2 +1,0 @@
-/// The routine language (being built).
-public enum RoutinePlaceholder {}

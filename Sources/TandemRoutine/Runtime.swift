@@ -1,0 +1,154 @@
+import Foundation
+import Synchronization
+import TandemHost
+import TandemKit
+
+typealias Frame = UnsafeMutablePointer<Value>
+typealias Eval = (Frame) throws -> Value
+typealias Exec = (Frame) throws -> Flow
+typealias Cond = (Frame) throws -> Bool
+
+/// How a statement finished: normally, or by `break`, `continue` or `return`
+/// (the returned value waits in ``Machine/returnValue``).
+enum Flow {
+    case normal, breakLoop, continueLoop, returned
+}
+
+/// Set by the SIGINT handler; checked at loop back-edges and routine calls.
+let interruptFlag = Atomic<Bool>(false)
+
+/// Ctrl-C handling for running routines.
+public enum RoutineInterrupt {
+    /// Installs a SIGINT handler that asks the running routine to stop at
+    /// the next statement boundary (loop iteration, routine call, question or
+    /// timer tick) instead of killing the process.
+    public static func installSignalHandler() {
+        _ = interruptFlag.load(ordering: .relaxed)
+        var action = sigaction()
+        #if os(Linux)
+        action.__sigaction_handler.sa_handler = { _ in interruptFlag.store(true, ordering: .relaxed) }
+        #else
+        action.__sigaction_u.__sa_handler = { _ in interruptFlag.store(true, ordering: .relaxed) }
+        #endif
+        sigemptyset(&action.sa_mask)
+        action.sa_flags = 0  // no SA_RESTART: a blocked read returns so the run can stop
+        sigaction(SIGINT, &action, nil)
+    }
+
+    /// Asks the running routine to stop, as Ctrl-C does.
+    public static func request() { interruptFlag.store(true, ordering: .relaxed) }
+
+    /// Whether a stop was requested and not yet handled.
+    public static var isRequested: Bool { interruptFlag.load(ordering: .relaxed) }
+
+    /// Forgets a pending request (before running the next chunk).
+    public static func reset() { interruptFlag.store(false, ordering: .relaxed) }
+}
+
+/// An error while a routine runs: where, what, and the calls that led there.
+final class RuntimeError: Error, @unchecked Sendable {
+    enum Kind { case error, interrupted }
+    let kind: Kind
+    let message: String
+    let range: SourceRange
+    let hint: String?
+    var chain: [(routine: String, call: SourceRange)] = []
+
+    init(_ message: String, at range: SourceRange, hint: String? = nil, kind: Kind = .error) {
+        self.message = message
+        self.range = range
+        self.hint = hint
+        self.kind = kind
+    }
+
+    var diagnostic: Diagnostic {
+        var diagnostic = Diagnostic(.error, message, at: range, hint: hint)
+        diagnostic.callChain = chain
+        return diagnostic
+    }
+
+    static func interrupted(at range: SourceRange) -> RuntimeError {
+        RuntimeError("interrupted", at: range, kind: .interrupted)
+    }
+}
+
+/// Global variables, by slot; grows as a session declares more.
+final class Globals {
+    var slots: UnsafeMutablePointer<Value>
+    var capacity: Int
+
+    init() {
+        capacity = 64
+        slots = .allocate(capacity: capacity)
+        slots.initialize(repeating: .none, count: capacity)
+    }
+
+    func ensure(_ count: Int) {
+        guard count > capacity else { return }
+        var newCapacity = capacity
+        while newCapacity < count { newCapacity *= 2 }
+        let grown = UnsafeMutablePointer<Value>.allocate(capacity: newCapacity)
+        grown.moveInitialize(from: slots, count: capacity)
+        (grown + capacity).initialize(repeating: .none, count: newCapacity - capacity)
+        slots.deallocate()
+        slots = grown
+        capacity = newCapacity
+    }
+
+    deinit {
+        slots.deinitialize(count: capacity)
+        slots.deallocate()
+    }
+}
+
+/// The state of a running program: the value stack that holds routine
+/// frames, the globals, the call depth, and the host for effects.
+final class Machine {
+    /// How deeply routines may call each other.
+    static let recursionLimit = 10_000
+    static let stackCapacity = 1 << 21
+
+    let globals = Globals()
+    let stackBase: UnsafeMutablePointer<Value>
+    var stackTop: UnsafeMutablePointer<Value>
+    let stackEnd: UnsafeMutablePointer<Value>
+    var depth = 0
+    var returnValue: Value = .none
+    var lastValue: Value?
+    var random: SeededRandom
+    let host: any RoutineHost
+    let registry: ModuleRegistry
+
+    init(host: any RoutineHost, registry: ModuleRegistry) {
+        self.host = host
+        self.registry = registry
+        stackBase = .allocate(capacity: Machine.stackCapacity)
+        stackTop = stackBase
+        stackEnd = stackBase + Machine.stackCapacity
+        random = SeededRandom(seed: host.seed ?? UInt64.random(in: .min ... .max))
+    }
+
+    deinit { stackBase.deallocate() }
+
+    /// Pushes a frame of `size` nil slots.
+    @inline(__always)
+    func push(_ size: Int, _ range: SourceRange) throws -> Frame {
+        if depth >= Machine.recursionLimit || stackEnd - stackTop < size {
+            throw RuntimeError(
+                "too much recursion: more than \(Machine.recursionLimit) nested routine calls", at: range,
+                hint: "check that the recursion has a case that stops it")
+        }
+        let frame = stackTop
+        frame.initialize(repeating: .none, count: size)
+        stackTop = frame + size
+        depth += 1
+        return frame
+    }
+
+    @inline(__always)
+    func pop(_ frame: Frame, _ size: Int) {
+        frame.deinitialize(count: size)
+        stackTop = frame
+        depth -= 1
+    }
+}

@@ -1,0 +1,123 @@
+import Foundation
+import TandemKit
+
+/// A list in the running program: shared by reference, as in Python.
+final class ListBox {
+    var items: [Value]
+    init(_ items: [Value]) { self.items = items }
+}
+
+/// A value in the running program: numbers, booleans and nil inline, one
+/// reference for lists.
+enum Value {
+    case none
+    case bool(Bool)
+    case int(Int)
+    case decimal(Double)
+    case string(String)
+    case list(ListBox)
+    case duration(Int)
+
+    var typeName: String {
+        switch self {
+        case .none: "nil"
+        case .bool: "boolean"
+        case .int: "integer"
+        case .decimal: "decimal"
+        case .string: "string"
+        case .list: "list"
+        case .duration: "duration"
+        }
+    }
+
+    /// How `say` and interpolation show the value.
+    var text: String {
+        switch self {
+        case .string(let s): s
+        default: description
+        }
+    }
+
+    /// How the value is written in a list or echoed at the REPL.
+    var description: String {
+        switch self {
+        case .none: "nil"
+        case .bool(let b): b ? "true" : "false"
+        case .int(let i): String(i)
+        case .decimal(let d): Value.format(d)
+        case .string(let s): "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            .replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "{", with: "\\{") + "\""
+        case .list(let box): "[" + box.items.map(\.description).joined(separator: ", ") + "]"
+        case .duration(let seconds): Value.format(duration: seconds)
+        }
+    }
+
+    static func format(_ d: Double) -> String {
+        if d.isNaN { return "nan" }
+        if d.isInfinite { return d < 0 ? "-inf" : "inf" }
+        if d == d.rounded(), abs(d) < 1e15 { return String(Int(d)) }
+        return String(d)
+    }
+
+    static func format(duration seconds: Int) -> String {
+        if seconds == 0 { return "0s" }
+        var rest = seconds.magnitude
+        var text = seconds < 0 ? "-" : ""
+        let hours = rest / 3600; rest %= 3600
+        let minutes = rest / 60; rest %= 60
+        if hours > 0 { text += "\(hours)h" }
+        if minutes > 0 { text += "\(minutes)m" }
+        if rest > 0 { text += "\(rest)s" }
+        return text
+    }
+
+    /// Structural equality: numbers compare by value, lists element by element.
+    static func equal(_ a: Value, _ b: Value) -> Bool {
+        switch (a, b) {
+        case (.none, .none): true
+        case (.bool(let x), .bool(let y)): x == y
+        case (.int(let x), .int(let y)): x == y
+        case (.decimal(let x), .decimal(let y)): x == y
+        case (.int(let x), .decimal(let y)): Double(x) == y
+        case (.decimal(let x), .int(let y)): x == Double(y)
+        case (.string(let x), .string(let y)): x == y
+        case (.duration(let x), .duration(let y)): x == y
+        case (.list(let x), .list(let y)):
+            x === y || (x.items.count == y.items.count && zip(x.items, y.items).allSatisfy { equal($0, $1) })
+        default: false
+        }
+    }
+
+    /// The value as module functions see it.
+    var routineValue: RoutineValue {
+        switch self {
+        case .none: .none
+        case .bool(let b): .bool(b)
+        case .int(let i): .integer(i)
+        case .decimal(let d): .decimal(d)
+        case .string(let s): .string(s)
+        case .list(let box): .list(box.items.map(\.routineValue))
+        case .duration(let s): .duration(s)
+        }
+    }
+
+    init(_ value: RoutineValue) {
+        switch value {
+        case .none: self = .none
+        case .bool(let b): self = .bool(b)
+        case .integer(let i): self = .int(i)
+        case .decimal(let d): self = .decimal(d)
+        case .string(let s): self = .string(s)
+        case .list(let items): self = .list(ListBox(items.map(Value.init)))
+        case .duration(let s): self = .duration(s)
+        }
+    }
+}
+
+extension RoutineValue {
+    /// How `say` shows the value: strings as they are, numbers plainly,
+    /// lists as `[1, 2, "a"]`.
+    public var displayText: String { Value(self).text }
+    /// How the REPL echoes the value: strings in quotes.
+    public var literalText: String { Value(self).description }
+}

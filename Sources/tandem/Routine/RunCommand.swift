@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import TandemHost
+import TandemKit
+import TandemRoutine
+
+/// `tandem run FILE|NAME [ROUTINE] [--dry-run] [--no-wait] [--seed N]`
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Check a routine file, then run it.",
+        discussion: """
+            Runs the file's top-level statements, then the routine named like the file
+            (evening in evening.routine), or ROUTINE when given. NAME without a path is
+            looked up as NAME.routine in the routines folder. Exit codes: 0 done,
+            1 runtime error, 2 check or usage error (nothing ran), 130 interrupted.
+            """)
+
+    @Argument(help: "A .routine file, or the name of a saved routine.")
+    var file: String
+
+    @Argument(help: "The routine to run instead of the one named like the file.")
+    var routine: String?
+
+    @Flag(name: .long, help: "Run without writing to the journal.")
+    var dryRun = false
+
+    @Flag(name: .long, help: "Finish timers at once.")
+    var noWait = false
+
+    @OptionGroup var seedOptions: SeedOptions
+
+    func run() throws {
+        let environment = try App.environment()
+        let path = try RoutineFiles.resolve(file, environment)
+        let program = RoutineProgram.load(path: path)
+        let entry = routine ?? (program.routines.contains { $0.name == program.defaultRoutineName } ? program.defaultRoutineName : nil)
+        let host = CommandLineRoutineHost(environment: environment, seed: seedOptions.seed, dryRun: dryRun, wait: !noWait)
+        RoutineInterrupt.installSignalHandler()
+        let session = RoutineSession(registry: App.registry, host: host)
+        let outcome = session.run(program, entry: entry)
+        switch outcome {
+        case .success:
+            return
+        case .checkFailed(let diagnostics):
+            RoutineFiles.report(diagnostics)
+            RoutineFiles.summary(diagnostics.count)
+        case .runtimeError(let diagnostic):
+            RoutineFiles.report([diagnostic])
+        case .interrupted(let diagnostic):
+            StandardOutput.stderr.write("\ntandem: interrupted at \(diagnostic.range.description)\n")
+        }
+        Foundation.exit(outcome.exitCode)
+    }
+}

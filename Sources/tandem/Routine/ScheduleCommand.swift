@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import TandemHost
+import TandemKit
+import TandemRoutine
+
+/// `tandem schedule [--json]`
+struct ScheduleCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "schedule", abstract: "Show when each scheduled routine runs next.")
+
+    @OptionGroup var output: OutputOptions
+
+    struct Entry: Encodable {
+        var routine: String
+        var file: String
+        var when: String
+        var next: String
+    }
+
+    func run() throws {
+        let environment = try App.environment()
+        var entries: [(date: Date, entry: Entry)] = []
+        var formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = environment.timeZone
+        formatter.dateFormat = "yyyy-MM-dd'T'HH:mm"
+        for name in RoutineFiles.savedNames(environment) {
+            let path = environment.routinesDirectory.appendingPathComponent(name + ".routine").path
+            let program = RoutineProgram.load(path: path)
+            for schedule in program.schedules {
+                guard let next = schedule.nextRun(after: environment.now, timeZone: environment.timeZone) else { continue }
+                entries.append((next, Entry(routine: schedule.routine, file: name + ".routine", when: schedule.whenText,
+                                            next: formatter.string(from: next))))
+            }
+        }
+        entries.sort { ($0.date, $0.entry.routine) < ($1.date, $1.entry.routine) }
+        if output.json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            StandardOutput.stdout.write(String(decoding: try encoder.encode(entries.map(\.entry)), as: UTF8.self) + "\n")
+            return
+        }
+        guard !entries.isEmpty else {
+            StandardOutput.stdout.write("No scheduled routines. Add a line such as 'every day at 21:30 run evening' to a routine in \(environment.routinesDirectory.path).\n")
+            return
+        }
+        formatter.dateFormat = "EEE yyyy-MM-dd HH:mm"
+        for (date, entry) in entries {
+            StandardOutput.stdout.write("\(formatter.string(from: date))  \(App.style.bold(entry.routine))  (\(entry.file), \(entry.when))\n")
+        }
+        _ = formatter
+        formatter = DateFormatter()
+    }
+}
