@@ -255,16 +255,21 @@ public struct CallWindowFinder: Sendable, Hashable {
         DateInterval(start: from.moment(atMinute: 0, in: me.zone), end: from.adding(days: days).moment(atMinute: 0, in: me.zone))
     }
 
-    /// The shared windows in the `days` days starting at midnight of `from` in
-    /// my zone, sorted, with touching or overlapping pieces merged. Windows
-    /// are cut at the ends of that span.
+    /// The shared windows that start in the `days` days from midnight of
+    /// `from` in my zone, sorted, with touching or overlapping pieces merged.
+    ///
+    /// Free time carried over from the evening before `from` starts at that
+    /// midnight. A window that starts in the span is kept whole even when it
+    /// runs past the span's end (such as a late call from 22:00 to 01:00 on
+    /// the last night), but never more than a day past it.
     public func windows(from: CalendarDay, days: Int) -> [CallWindow] {
         let span = span(from: from, days: days)
-        let shared = CallWindowFinder.intersect(me.intervals(touching: span), partner.intervals(touching: span))
+        let limit = DateInterval(start: span.start, end: span.end.addingTimeInterval(86_400))
+        let shared = CallWindowFinder.intersect(me.intervals(touching: limit), partner.intervals(touching: limit))
         return shared.compactMap { piece in
             let start = max(piece.start, span.start)
-            let end = min(piece.end, span.end)
-            return end > start ? CallWindow(start: start, end: end) : nil
+            let end = min(piece.end, limit.end)
+            return end > start && start < span.end ? CallWindow(start: start, end: end) : nil
         }
     }
 

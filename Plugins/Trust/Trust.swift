@@ -1,38 +1,49 @@
 import TandemKit
 
-/// The trust coaching module.
+/// The trust coaching module: keeping promises, owning mistakes, meeting each
+/// other without judgment, with `tandem promise` as a ledger of promises kept.
 public struct TrustModule: CoachingModule {
+    /// Creates the module.
     public init() {}
 
+    /// The module's identity.
     public let manifest = ModuleManifest(
         id: "trust",
         displayName: "Trust",
-        summary: "One line that says what this module coaches.",
-        version: "0.1.0",
-        tags: []
+        summary: "Build trust you can both lean on: keep small promises, own your mistakes, and listen without verdicts.",
+        version: "1.0.0",
+        tags: ["trust", "reliability", "repair", "safety"]
     )
 
-    public let practices: [Practice] = [
-        Practice(
-            id: "trust.first_step",
-            title: "A first small step",
-            why: "Say why this practice brings a couple closer.",
-            steps: [
-                "Describe the first concrete step.",
-                "Describe the next one.",
-            ],
-            tryToday: "One small action a person can take today.",
-            reflections: [
-                "What did you notice about your partner?",
-                "What felt easy, and what felt hard?",
-                "What would you do differently next time?",
-            ],
-            cadence: .daily,
-            tags: ["trust"]
-        ),
-    ]
+    /// The practices: promises, ownership, no judgment, repair and reliability.
+    public let practices: [Practice] = TrustContent.practices
 
-    public let cards: [ConversationCard] = [
-        "An open question a couple can ask each other.",
-    ]
+    /// Questions about trust, from light to deep.
+    public let cards: [ConversationCard] = TrustContent.cards
+
+    /// Short tips for building trust.
+    public let tips: [String] = TrustContent.tips
+
+    /// `tandem promise`.
+    public var commands: [any ModuleCommand.Type] { [PromiseCommand.self] }
+
+    /// `trust.open_promises()`.
+    public var functions: [RoutineFunction] { [TrustModule.openPromisesFunction] }
+
+    /// The texts of the promises still open, oldest first.
+    public static let openPromisesFunction = RoutineFunction(
+        name: "open_promises", parameters: [],
+        summary: "The promises you have not yet kept or broken, oldest first."
+    ) { arguments, context in
+        guard arguments.isEmpty else {
+            throw RoutineFunctionError("open_promises takes no arguments, not \(arguments.count)")
+        }
+        let ledger: PromiseLedger
+        do {
+            ledger = try PromiseLedger(store: context.records)
+        } catch {
+            throw RoutineFunctionError("could not read the promise ledger: \(error)")
+        }
+        return .list(ledger.open.map { .string($0.text) })
+    }
 }
