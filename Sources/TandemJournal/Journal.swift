@@ -93,7 +93,7 @@ public final class Journal: Sendable {
         return Journal(url: url, queue: queue, timeZone: timeZone, clock: clock, author: author, device: device)
     }
 
-    enum FileState { case missing, empty, tandem }
+    enum FileState: Equatable { case missing, empty, tandem }
 
     /// Decides, without writing anything, whether the file at `url` is a
     /// Tandem journal, an empty file, or missing; refuses anything else.
@@ -319,11 +319,11 @@ public final class Journal: Sendable {
     /// Inserts an event; returns false when one with the same id exists.
     @discardableResult
     static func insert(_ event: JournalEvent, into db: Database) throws -> Bool {
-        try db.execute(
-            sql: """
-                INSERT OR IGNORE INTO event (id, author, device, created_at, date, kind, subject, payload, refers_to)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
+        let statement = try db.cachedStatement(sql: """
+            INSERT OR IGNORE INTO event (id, author, device, created_at, date, kind, subject, payload, refers_to)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        try statement.execute(
             arguments: [
                 event.id.uuidString.lowercased(), event.author, event.device, Timestamp.format(event.createdAt),
                 event.date.description, event.kind.rawValue, event.subject, PayloadCoding.encode(event.payload),

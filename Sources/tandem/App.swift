@@ -29,8 +29,11 @@ enum App {
     /// for module commands dispatched by ArgumentParser.
     static func moduleContext(seed: UInt64?) throws -> ModuleContext {
         let environment = try environment()
+        // The journal opens only when a module first touches its records,
+        // which are namespaced by the module whose command runs.
         let context = ModuleContext(
-            now: environment.now, timeZone: environment.timeZone, style: style, seed: seed)
+            now: environment.now, timeZone: environment.timeZone, profile: JournalAccess.profile(environment),
+            style: style, seed: seed, records: JournalAccess.moduleRecords(environment))
         ModuleContext.install(context)
         return context
     }

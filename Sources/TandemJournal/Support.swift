@@ -1,0 +1,130 @@
+import Foundation
+import GRDB
+import TandemKit
+
+extension JournalStats {
+    /// The figures of a journal with nothing in it.
+    public static func empty(asOf: LocalDay) -> JournalStats {
+        JournalStats(
+            asOf: asOf, habits: [],
+            checkIns: CheckInStats(count: 0, average: nil, last30Average: nil, previous30Average: nil, trend: "unknown", recent: []))
+    }
+}
+
+/// Export files outside an open journal.
+public enum JournalExport {
+    /// The export of an empty journal.
+    public static func empty(format: ExportFormat) throws -> Data {
+        switch format {
+        case .json:
+            return Data("{\n  \"events\" : [\n\n  ],\n  \"format\" : \"tandem-journal\",\n  \"version\" : 1\n}\n".utf8)
+        case .csv:
+            return Data((Journal.csvHeader.joined(separator: ",") + "\r\n").utf8)
+        }
+    }
+
+    /// Checks an export file without any journal: the events it holds.
+    ///
+    /// - Throws: ``CommandFailure`` (exit code 2) naming the first problem.
+    public static func validate(_ data: Data) throws -> Int {
+        try Journal.parseExport(data).count
+    }
+
+    /// Writes `data` to `url` atomically with mode 0600: into a temporary file
+    /// in the same folder, flushed, then renamed over the target.
+    public static func writeAtomically(_ data: Data, to url: URL) throws {
+        let folder = url.deletingLastPathComponent()
+        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
+        let descriptor = Foundation.open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else {
+            throw CommandFailure("cannot write \(url.path): \(String(cString: strerror(errno)))", exitCode: 1)
+        }
+        fchmod(descriptor, 0o600)
+        var ok = true
+        data.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written <= 0 { ok = false; break }
+                offset += written
+            }
+        }
+        if fsync(descriptor) != 0 { ok = false }
+        _ = Foundation.close(descriptor)
+        guard ok, rename(temporary.path, url.path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary.path)
+            throw CommandFailure("cannot write \(url.path): \(reason)", exitCode: 1)
+        }
+    }
+}
+
+extension Journal {
+    /// The canonical IANA identifier for a time zone name.
+    ///
+    /// - Throws: ``CommandFailure`` (exit code 2) suggesting close names.
+    public static func validTimeZone(_ text: String) throws -> String { try validZone(text) }
+
+    /// The profile of the journal at `url`, read without creating or
+    /// migrating anything; `nil` when there is no journal there (or it is not
+    /// a Tandem journal).
+    public static func readProfile(at url: URL) -> Profile? {
+        guard (try? inspect(url)) == .tandem else { return nil }
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(5)
+        guard let reader = try? DatabaseQueue(path: url.path, configuration: configuration) else { return nil }
+        defer { try? reader.close() }
+        return try? reader.read { db in try profile(db) }
+    }
+
+    /// Fills the journal with a synthetic history ending today, for
+    /// benchmarks: `habits` custom habits of mixed cadences over `years`
+    /// years (done about 85% of days, skipped 5%, a quarter of the days with
+    /// an undo and a redo), and a daily check-in and note. One transaction.
+    ///
+    /// - Returns: the number of events written.
+    public func generateSynthetic(years: Int, habits: Int, seed: UInt64) throws -> Int {
+        var random = SeededRandom(seed: seed)
+        let end = today
+        let start = end.adding(days: -365 * years + 1)
+        let cadences: [Cadence] = [.daily, .timesPer(times: 3, days: 7), .weekdays([.monday, .wednesday, .friday]), .weekly]
+        return try write { db in
+            var written = 0
+            func add(_ event: JournalEvent) throws { if try Self.insert(event, into: db) { written += 1 } }
+            var ids: [String] = []
+            for index in 1...max(1, habits) {
+                let id = String(format: "custom.habit_%02d", index)
+                ids.append(id)
+                try add(makeEvent(.adopt, date: start, subject: id, payload: [
+                    "title": .string("Synthetic habit \(index)"),
+                    "cadence": .string(cadences[(index - 1) % cadences.count].description),
+                ]))
+            }
+            for offset in 0..<start.days(to: end) + 1 {
+                let day = start.adding(days: offset)
+                for id in ids {
+                    let roll = Double(random.next() % 1000) / 1000
+                    if roll < 0.85 {
+                        var event = makeEvent(.done, date: day, subject: id)
+                        try add(event)
+                        if random.next() % 4 == 0 {
+                            let undo = makeEvent(.undo, date: day, subject: id, refersTo: event.id)
+                            try add(undo)
+                            event = makeEvent(.done, date: day, subject: id, refersTo: nil)
+                            try add(event)
+                        }
+                    } else if roll < 0.90 {
+                        try add(makeEvent(.skip, date: day, subject: id))
+                    }
+                }
+                try add(makeEvent(.checkIn, date: day, payload: [
+                    "connection": .number(Double(1 + random.next() % 10)), "appreciation": .string("synthetic appreciation"),
+                ]))
+                try add(makeEvent(.note, date: day, payload: ["text": .string("synthetic note \(offset)"), "tags": .array([.string("synthetic")])]))
+            }
+            for id in ids { try Self.rebuildTrack(id, db) }
+            return written
+        }
+    }
+}

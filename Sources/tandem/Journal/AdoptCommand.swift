@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import TandemJournal
+import TandemKit
+
+/// `tandem adopt ID [--every CADENCE] [--title TEXT]`
+struct AdoptCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "adopt",
+        abstract: "Start tracking a practice as a habit.",
+        discussion: """
+            The cadence comes from the practice unless --every gives one: daily, weekly,
+            N/D (N times in any D days, such as 3/7) or weekdays (mon,wed,fri).
+            A habit of your own: tandem adopt custom.morning_walk --title "Morning walk together" --every 3/7
+            """)
+
+    @Argument(help: "A practice id (such as daily.gratitude), or custom.NAME for your own habit.")
+    var id: String
+
+    @Option(name: .long, help: "How often: daily, weekly, N/D (such as 3/7) or weekdays (mon,wed,fri).")
+    var every: String?
+
+    @Option(name: .long, help: "What to call the habit (required for custom habits).")
+    var title: String?
+
+    func run() throws {
+        let cadence: Cadence?
+        do {
+            cadence = try every.map { try Cadence(parsing: $0) }
+        } catch {
+            throw CommandFailure("\(error)")
+        }
+        let name: String
+        let chosen: Cadence
+        if JournalAccess.isCustom(id) {
+            guard let title, !title.trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw CommandFailure("a custom habit needs a title: tandem adopt \(id) --title \"…\" [--every 3/7]")
+            }
+            name = title.trimmingCharacters(in: .whitespaces)
+            chosen = cadence ?? .daily
+        } else if id.hasPrefix("custom.") {
+            throw CommandFailure("'\(id)' is not a custom habit id; use custom.snake_case_name, such as custom.morning_walk")
+        } else {
+            let practice = try App.registry.requirePractice(id)
+            name = title ?? practice.title
+            chosen = cadence ?? practice.cadence
+        }
+        let environment = try App.environment()
+        let journal = try JournalAccess.open(environment)
+        switch try journal.adopt(id, title: name, cadence: chosen) {
+        case .adopted(let habit):
+            StandardOutput.stdout.write("Adopted \(habit.title) (\(habit.id)), \(habit.cadence). Mark it with: tandem done \(habit.id)\n")
+        case .alreadyAdopted(let habit):
+            StandardOutput.stdout.write("\(habit.id) is already adopted (\(habit.cadence)); nothing changed.\n")
+        case .cadenceChanged(let habit, let from):
+            StandardOutput.stdout.write("\(habit.id) now runs \(habit.cadence) (was \(from)); its history is kept.\n")
+        }
+    }
+}

@@ -1,0 +1,30 @@
+import ArgumentParser
+import Foundation
+import TandemJournal
+import TandemKit
+
+/// `tandem import FILE`
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Add the events of an export (JSON or CSV) that the journal does not have yet.",
+        discussion: "Importing is a union by event id: importing the same file twice adds nothing.")
+
+    @Argument(help: "A file written by tandem export.")
+    var file: String
+
+    func run() throws {
+        let environment = try App.environment()
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: file))
+        } catch {
+            throw CommandFailure("cannot read \(file): \((error as NSError).localizedDescription)")
+        }
+        // Check the file before creating or touching a journal.
+        _ = try JournalExport.validate(data)
+        let journal = try JournalAccess.open(environment)
+        let summary = try journal.importEvents(from: data)
+        StandardOutput.stdout.write("Imported \(summary.added) new event\(summary.added == 1 ? "" : "s") (\(summary.alreadyPresent) already present).\n")
+    }
+}

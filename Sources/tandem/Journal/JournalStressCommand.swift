@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import TandemJournal
+import TandemKit
+
+/// `tandem journal-stress --count N`: hidden, for the fault tests. Writes N
+/// notes, one transaction each, printing each id only after its commit.
+struct JournalStressCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "journal-stress", abstract: "Write N notes, printing each id after its commit (for tests).",
+        shouldDisplay: false)
+
+    @Option(name: .long, help: "How many notes to write.")
+    var count: Int = 100
+
+    @Option(name: .long, help: "A label put in every note.")
+    var label: String = "stress"
+
+    func run() throws {
+        let journal = try JournalAccess.open(App.environment())
+        for index in 1...max(1, count) {
+            let event = try journal.addNote("\(label) \(index)", tags: ["stress"])
+            StandardOutput.stdout.write(event.id.uuidString.lowercased() + "\n")
+        }
+    }
+}
+
+/// `tandem journal-generate --years 10 --habits 20`: hidden, for the
+/// benchmark. Fills the journal with a synthetic history ending today.
+struct JournalGenerateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "journal-generate", abstract: "Write a synthetic multi-year journal (for benchmarks).",
+        shouldDisplay: false)
+
+    @Option(name: .long, help: "Years of history.")
+    var years: Int = 10
+
+    @Option(name: .long, help: "How many habits.")
+    var habits: Int = 20
+
+    @Option(name: .long, help: "Random seed.")
+    var seed: UInt64 = 1
+
+    func run() throws {
+        let journal = try JournalAccess.open(App.environment())
+        let written = try journal.generateSynthetic(years: years, habits: habits, seed: seed)
+        StandardOutput.stdout.write("Wrote \(written) events; the journal holds \(try journal.eventCount()).\n")
+    }
+}

@@ -1,0 +1,29 @@
+import ArgumentParser
+import TandemJournal
+import TandemKit
+
+/// `tandem note TEXT [--tag T]…`
+struct NoteCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "note", abstract: "Write a note in the journal, with tags if you like.")
+
+    @Argument(help: "The note.")
+    var words: [String]
+
+    @Option(name: .long, help: "A tag (repeat for several).")
+    var tag: [String] = []
+
+    @Option(name: .long, help: "The day: YYYY-MM-DD, today or yesterday (default: today).")
+    var date: String?
+
+    func run() throws {
+        let environment = try App.environment()
+        let day = try JournalAccess.day(date, environment)
+        let text = words.joined(separator: " ")
+        if text.trimmingCharacters(in: .whitespaces).isEmpty { throw CommandFailure("the note is empty") }
+        let journal = try JournalAccess.open(environment)
+        let event = try journal.addNote(text, tags: tag, date: day)
+        let tags = event.tags.map { " #\($0)" }.joined()
+        StandardOutput.stdout.write("Noted on \(event.date)\(tags).\n")
+    }
+}
