@@ -82,7 +82,9 @@ public struct Completion: Sendable, Hashable {
 /// - Nothing completes inside a string.
 public struct CompletionEngine: Sendable {
     /// What may be offered.
-    public var vocabulary: CompletionVocabulary
+    public let vocabulary: CompletionVocabulary
+    /// Keywords, built-ins and module ids, sorted and without duplicates.
+    private let baseNames: [String]
     /// Lists a folder for file-name completion: returns the entries of the
     /// folder (`""` meaning the current folder), folders with a trailing `/`.
     public var listDirectory: @Sendable (String) -> [String]
@@ -96,6 +98,7 @@ public struct CompletionEngine: Sendable {
         savedRoutines: @escaping @Sendable () -> [String] = { [] }
     ) {
         self.vocabulary = vocabulary
+        baseNames = Array(Set(vocabulary.keywords + vocabulary.builtins + vocabulary.moduleIDs)).sorted()
         self.listDirectory = listDirectory
         self.savedRoutines = savedRoutines
     }
@@ -131,11 +134,8 @@ public struct CompletionEngine: Sendable {
             }
             return finish(word: word, candidates: ids)
         default:
-            var names = Set(vocabulary.keywords)
-            names.formUnion(vocabulary.builtins)
-            names.formUnion(vocabulary.moduleIDs)
-            names.formUnion(sessionNames)
-            return finish(word: word, candidates: Array(names))
+            let names = baseNames.filter { $0.hasPrefix(word) } + sessionNames.filter { $0.hasPrefix(word) }
+            return finish(word: word, candidates: names)
         }
     }
 

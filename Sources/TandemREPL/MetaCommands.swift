@@ -410,13 +410,17 @@ extension REPL {
         guard let (_, type) = configuration.registry.command(named: name) else { return }
         let input = ReaderLineInput(reader)
         let context = configuration.moduleContext(input: input, output: output, errors: errors)
+        if arguments.contains("--help") || arguments.contains("-h") || arguments.first == "help" {
+            output.write(type.helpMessage(columns: reader.width) + "\n")
+            return
+        }
         do {
-            let parsed = try type.parseAsRoot(arguments)
-            guard var command = parsed as? any ModuleCommand else {
-                fail("':\(name)' is not a module command")
-                return
+            var parsed = try type.parseAsRoot(arguments)
+            if var command = parsed as? any ModuleCommand {
+                try command.run(in: context)
+            } else {
+                try parsed.run()  // ArgumentParser's own, such as a help request
             }
-            try command.run(in: context)
         } catch let failure as CommandFailure {
             fail(failure.message, exitCode: failure.exitCode)
         } catch let lookup as LookupError {

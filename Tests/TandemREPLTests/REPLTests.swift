@@ -1,0 +1,258 @@
+import CLineEditor
+import Foundation
+import TandemHost
+import TandemKit
+import TandemModules
+import Testing
+@testable import TandemREPL
+
+/// A language that records what it was asked to run.
+final class FakeLanguage: REPLLanguage {
+    var executed: [String] = []
+    var files: [String] = []
+    var routines: [String] = []
+    var outcomes: [String: REPLOutcome] = [:]
+    var interrupts = 0
+
+    func isIncomplete(_ source: String) -> Bool? { nil }
+    func execute(_ source: String) -> REPLOutcome {
+        executed.append(source)
+        if let name = InputScanner.routineDefinition(named: "evening", in: source).map({ _ in "evening" }) { routines.append(name) }
+        return outcomes[source] ?? .success
+    }
+    func runFile(_ url: URL) -> REPLOutcome {
+        files.append("run " + url.lastPathComponent)
+        return .success
+    }
+    func loadFile(_ url: URL) -> REPLOutcome {
+        files.append("load " + url.lastPathComponent)
+        return .success
+    }
+    var routineNames: [String] { routines }
+    var variableNames: [String] { [] }
+    func routineSource(named name: String) -> String? { nil }
+    func requestInterrupt() { interrupts += 1 }
+}
+
+struct Session {
+    let home: URL
+    let reader: ScriptedLineReader
+    let output = CapturedOutput()
+    let errors = CapturedOutput()
+    let language = FakeLanguage()
+    let repl: REPL
+
+    init(_ results: [LineReadResult], interactive: Bool = true, home: URL? = nil, dueToday: Int? = nil) {
+        let home = home ?? FileManager.default.temporaryDirectory.appendingPathComponent("tandem-repl-\(UUID().uuidString)")
+        self.home = home
+        reader = ScriptedLineReader(results, isInteractive: interactive)
+        let environment = TandemEnvironment(dataDirectory: home, stateDirectory: home, now: Date(timeIntervalSince1970: 1_795_000_000), timeZone: TimeZone(identifier: "UTC")!)
+        let configuration = REPLConfiguration(
+            version: "0.1.0", registry: ModuleRegistry(moduleTypes: allModuleTypes), environment: environment,
+            dueToday: { dueToday },
+            hostCommands: [("today", "What is due today.")],
+            runHostCommand: { name, arguments in name == "today" && arguments.isEmpty ? 0 : 3 })
+        repl = REPL(configuration: configuration, reader: reader, output: output, errors: errors, language: language)
+    }
+
+    init(lines: [String], interactive: Bool = true, home: URL? = nil) {
+        self.init(lines.map { .line($0) }, interactive: interactive, home: home)
+    }
+}
+
+@Suite("REPL loop and meta commands")
+struct REPLTests {
+    @Test("banner with and without the journal's count")
+    func banner() {
+        let session = Session([], dueToday: 3)
+        #expect(session.repl.run() == 0)
+        #expect(session.output.text == "Tandem 0.1.0: 6 coaching modules, 3 practices due today (:today). Type :help.\n")
+        #expect(Session([]).repl.banner == "Tandem 0.1.0: 6 coaching modules. Type :help.")
+        #expect(Session([], dueToday: 1).repl.banner.contains("1 practice due today"))
+    }
+
+    @Test("multi-line input continues at the ...> prompt and is one history entry")
+    func multiLine() {
+        let session = Session(lines: ["routine evening() {", "  say \"{1 +", "2}\"", "}", "evening()"])
+        #expect(session.repl.run() == 0)
+        #expect(session.language.executed == ["routine evening() {\n  say \"{1 +\n2}\"\n}", "evening()"])
+        #expect(session.reader.prompts == [REPL.prompt, REPL.continuationPrompt, REPL.continuationPrompt, REPL.continuationPrompt, REPL.prompt, REPL.prompt])
+        #expect(session.reader.history == ["routine evening() {\n  say \"{1 +\n2}\"\n}", "evening()"])
+    }
+
+    @Test("Ctrl-C abandons a multi-line input; the session goes on")
+    func interruptAtPrompt() {
+        let session = Session([.line("routine f() {"), .line("say 1"), .interrupted, .line("say 2")])
+        #expect(session.repl.run() == 0)
+        #expect(session.language.executed == ["say 2"])
+        #expect(session.reader.prompts.last == REPL.prompt)
+    }
+
+    @Test("from a pipe: no banner, the status of the first error, and the session goes on")
+    func pipe() {
+        let session = Session(lines: ["say 1", "bad", "also bad", ":nosuch", "say 2"], interactive: false)
+        session.language.outcomes = ["bad": .failure(exitCode: 1), "also bad": .failure(exitCode: 2)]
+        #expect(session.repl.run() == 1)
+        #expect(session.output.text.isEmpty)
+        #expect(session.language.executed == ["say 1", "bad", "also bad", "say 2"])
+        #expect(session.errors.text.contains("unknown command ':nosuch'"))
+    }
+
+    @Test("an unfinished input at the end of a pipe goes to the language")
+    func unfinishedPipe() {
+        let session = Session(lines: ["routine f() {"], interactive: false)
+        _ = session.repl.run()
+        #expect(session.language.executed == ["routine f() {"])
+    }
+
+    @Test(":help lists every command within the width, and topics")
+    func help() {
+        let session = Session(lines: [":help", ":help keys", ":help save", ":help overlap", ":help nonsense"])
+        _ = session.repl.run()
+        let text = session.output.text
+        for command in [":modules", ":practices [MODULE]", ":save[!] NAME", ":quit", ":today", ":overlap", ":feelings"] {
+            #expect(text.contains(command), "missing \(command)")
+        }
+        #expect(text.contains("Ctrl-C"))
+        #expect(text.contains("USAGE") || text.contains("Usage"))
+        for line in text.split(separator: "\n") where !line.contains("USAGE") { #expect(line.count <= 100) }
+        #expect(session.errors.text.contains("no help on 'nonsense'"))
+    }
+
+    @Test(":modules, :practices and :show")
+    func content() {
+        let session = Session(lines: [":modules", ":practices daily", ":show daily.gratitude", ":show daily.gratitud", ":practices nope"])
+        _ = session.repl.run()
+        #expect(session.output.text.contains("longdistance"))
+        #expect(session.output.text.contains("daily.no_tech_time"))
+        #expect(session.output.text.contains("Say one specific thank-you"))
+        #expect(session.errors.text.contains("did you mean 'daily.gratitude'"))
+        #expect(session.errors.text.contains("unknown module 'nope'"))
+    }
+
+    @Test(":save writes the routine as typed, refuses to overwrite without !")
+    func save() throws {
+        let session = Session(lines: [
+            "let n = 1", "routine evening() {", "  say \"hi\"", "}", ":save evening", ":save evening", ":save! evening", ":save morning", ":routines",
+        ])
+        _ = session.repl.run()
+        let url = session.home.appendingPathComponent("routines/evening.routine")
+        #expect(try String(contentsOf: url, encoding: .utf8) == "routine evening() {\n  say \"hi\"\n}\n")
+        #expect(session.errors.text.contains("use :save! evening to overwrite it"))
+        #expect(session.errors.text.contains("no routine named 'morning'"))
+        #expect(session.output.text.components(separatedBy: "Saved evening").count == 3)
+        #expect(session.output.text.contains("In this session:\n  evening"))
+        let mode = try FileManager.default.attributesOfItem(atPath: url.path)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+    }
+
+    @Test(":run and :load find saved routines, files and session routines")
+    func run() throws {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-repl-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: home.appendingPathComponent("routines"), withIntermediateDirectories: true)
+        try "say 1\n".write(to: home.appendingPathComponent("routines/morning.routine"), atomically: true, encoding: .utf8)
+        let session = Session(lines: [
+            ":run morning", ":load \(home.path)/routines/morning.routine", "routine evening() { }", ":run evening", ":run nope", ":load nope.routine",
+        ], home: home)
+        _ = session.repl.run()
+        #expect(session.language.files == ["run morning.routine", "load morning.routine"])
+        #expect(session.language.executed == ["routine evening() { }", "evening()"])
+        #expect(session.errors.text.contains("no routine or file named 'nope'"))
+        #expect(session.errors.text.contains("no file named 'nope.routine'"))
+    }
+
+    @Test("host and module commands run as :name")
+    func commands() {
+        let session = Session(lines: [":today", ":today --bad", ":overlap --help", ":overlap --no-such-flag", ":quit", "say never"], interactive: false)
+        #expect(session.repl.run() == 3)
+        #expect(session.output.text.contains("overlap"))
+        #expect(session.errors.text.contains("no-such-flag"))
+        #expect(session.language.executed.isEmpty)
+    }
+
+    @Test(":history lists entries, multi-line ones indented")
+    func history() {
+        let session = Session(lines: ["say 1", "routine f() {", "}", ":history"])
+        _ = session.repl.run()
+        #expect(session.output.text.hasSuffix("1  say 1\n2  routine f() {\n   }\n3  :history\n"))
+    }
+
+    @Test("meta command lines split like a shell")
+    func split() {
+        #expect(MetaCommandLine(":overlap --mine \"9-17\" 'New York' a\\ b")?.arguments == ["--mine", "9-17", "New York", "a b"])
+        #expect(MetaCommandLine(":save! evening")?.force == true)
+        #expect(MetaCommandLine(":save! evening")?.name == "save")
+        #expect(MetaCommandLine("say 1") == nil)
+        #expect(MetaCommandLine(":") == nil)
+        #expect(MetaCommandLine(":x \"\"")?.arguments == [""])
+    }
+}
+
+@Suite("Line readers")
+struct LineReaderTests {
+    @Test("a pipe gives its lines, then the end")
+    func stream() throws {
+        let pipe = Pipe()
+        pipe.fileHandleForWriting.write(Data("say 1\r\nsay \"é\"\n\nlast".utf8))
+        try pipe.fileHandleForWriting.close()
+        let reader = StreamLineReader(descriptor: pipe.fileHandleForReading.fileDescriptor)
+        #expect(!reader.isInteractive)
+        #expect(reader.readLine(prompt: "x> ") == .line("say 1"))
+        #expect(reader.readLine(prompt: "x> ") == .line("say \"é\""))
+        #expect(reader.readLine(prompt: "x> ") == .line(""))
+        #expect(reader.readLine(prompt: "x> ") == .line("last"))
+        #expect(reader.readLine(prompt: "x> ") == .endOfInput)
+    }
+
+    @Test("ask and practice read through the reader")
+    func lineInput() {
+        let reader = ScriptedLineReader([.line("7"), .interrupted])
+        let interrupted = CapturedOutput()
+        let input = ReaderLineInput(reader) { interrupted.write("stop") }
+        #expect(input.isInteractive)
+        #expect(input.readLine(prompt: "How? ") == "7")
+        #expect(input.readLine(prompt: "How? ") == nil)
+        #expect(interrupted.text == "stop")
+        #expect(reader.history.isEmpty)
+    }
+}
+
+@Suite("libedit wrappers")
+struct LibEditWrapperTests {
+    @Test("history: bounded, unique, newest first, saved and loaded")
+    func history() throws {
+        let history = try #require(tandem_history_init(3))
+        defer { tandem_history_end(history) }
+        for line in ["a", "b", "b", "c\nd", "e"] { tandem_history_enter(history, line) }
+        #expect(tandem_history_count(history) == 3)
+        var entries: [String] = []
+        var entry = tandem_history_first(history)
+        while let current = entry {
+            entries.append(String(cString: current))
+            entry = tandem_history_next(history)
+        }
+        #expect(entries == ["e", "c\nd", "b"])
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-libedit-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: url) }
+        #expect(tandem_history_save(history, url.path) >= 0)
+        tandem_history_clear(history)
+        #expect(tandem_history_count(history) == 0)
+        #expect(tandem_history_load(history, url.path) >= 0)
+        #expect(tandem_history_first(history).map { String(cString: $0) } == "e")
+    }
+
+    @Test("interrupts are counted until taken")
+    func interrupts() {
+        _ = tandem_take_interrupts()
+        tandem_install_signal_handlers(nil)
+        defer { tandem_restore_signal_handlers() }
+        kill(getpid(), SIGINT)
+        let deadline = ContinuousClock.now + .seconds(5)
+        while tandem_pending_interrupts() < 1, ContinuousClock.now < deadline { usleep(1000) }
+        kill(getpid(), SIGINT)
+        while tandem_pending_interrupts() < 2, ContinuousClock.now < deadline { usleep(1000) }
+        #expect(tandem_pending_interrupts() == 2)
+        #expect(tandem_take_interrupts() == 2)
+        #expect(tandem_take_interrupts() == 0)
+    }
+}
