@@ -1,4 +1,5 @@
-import ArgumentParser
+// Module commands are ArgumentParser commands, so module authors get it with TandemKit.
+@_exported import ArgumentParser
 
 /// A command a module adds to `tandem` (as `tandem NAME …`) and to the REPL
 /// (as `:NAME …`).
