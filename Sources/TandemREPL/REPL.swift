@@ -26,6 +26,9 @@ public struct REPLConfiguration: Sendable {
     public var runHostCommand: @Sendable (_ name: String, _ arguments: [String]) -> Int32
     /// The history file's size limit.
     public var historyLimit: Int
+    /// The host's module context (profile, module records), built when a
+    /// module command first needs it.
+    public var baseContext: @Sendable () -> ModuleContext?
 
     /// Creates a configuration.
     public init(
@@ -34,7 +37,8 @@ public struct REPLConfiguration: Sendable {
         dueToday: @escaping @Sendable () -> Int? = { nil },
         hostCommands: [(name: String, abstract: String)] = [],
         runHostCommand: @escaping @Sendable (String, [String]) -> Int32 = { _, _ in 2 },
-        historyLimit: Int = 1000
+        historyLimit: Int = 1000,
+        baseContext: @escaping @Sendable () -> ModuleContext? = { nil }
     ) {
         self.version = version
         self.registry = registry
@@ -46,14 +50,16 @@ public struct REPLConfiguration: Sendable {
         self.hostCommands = hostCommands
         self.runHostCommand = runHostCommand
         self.historyLimit = historyLimit
+        self.baseContext = baseContext
     }
 
     /// The context module commands and the language run in, reading answers
     /// from `input`.
     public func moduleContext(input: any LineInput, output: any TextOutput, errors: any TextOutput) -> ModuleContext {
-        ModuleContext(
-            now: environment.now, timeZone: environment.timeZone, output: output, errors: errors,
-            input: input, style: style, seed: seed)
+        let base = baseContext()
+        return ModuleContext(
+            now: environment.now, timeZone: environment.timeZone, profile: base?.profile ?? Profile(), output: output, errors: errors,
+            input: input, style: style, seed: seed, records: base?.records ?? InMemoryRecordStore())
     }
 }
 

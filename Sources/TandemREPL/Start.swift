@@ -2,6 +2,7 @@ import CLineEditor
 import Foundation
 import TandemHost
 import TandemKit
+import TandemRoutine
 
 /// Starting a session the way `tandem` with no subcommand does.
 public enum REPLMain {
@@ -69,6 +70,7 @@ extension REPL {
             members[module.id, default: []] += module.functions.map(\.name)
         }
         let vocabulary = CompletionVocabulary(
+            keywords: RoutineSession.keywords, builtins: RoutineSession.builtinNames,
             metaCommands: metaCommandNames,
             helpTopics: Array(Self.helpTopics.keys) + metaCommandNames,
             moduleIDs: registry.moduleIDs,

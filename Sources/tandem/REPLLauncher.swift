@@ -1,8 +1,10 @@
 import ArgumentParser
 import Foundation
 import TandemHost
+import TandemJournal
 import TandemKit
 import TandemREPL
+import TandemRoutine
 
 /// `tandem` with no subcommand: the interactive session on a terminal, or the
 /// routine language read from standard input.
@@ -10,7 +12,7 @@ enum REPLLauncher {
     /// Host subcommands the REPL offers as `:name` (its own `:modules`,
     /// `:practices`, `:show`, `:run` … take precedence).
     static var hostCommands: [any ParsableCommand.Type] {
-        Tandem.hostCommands.filter { ($0.configuration.commandName ?? "") != "repl" }
+        Tandem.hostCommands.filter { $0.configuration.shouldDisplay && ($0.configuration.commandName ?? "") != "repl" }
     }
 
     /// Runs the session and exits with its status.
@@ -19,15 +21,28 @@ enum REPLLauncher {
         let configuration = REPLConfiguration(
             version: Tandem.version, registry: App.registry, environment: environment,
             style: App.style, errorStyle: TextStyle.detect(fileDescriptor: STDERR_FILENO),
-            dueToday: { nil },
+            dueToday: { dueToday(environment) },
             hostCommands: hostCommands.compactMap { type in
                 type.configuration.commandName.map { ($0, type.configuration.abstract) }
             },
-            runHostCommand: runHostCommand)
-        let status = REPLMain.run(configuration) { _, _, errors in
-            UnavailableLanguage(errors: { errors.write($0) })
+            runHostCommand: runHostCommand,
+            baseContext: { try? App.moduleContext(seed: nil) })
+        let colored = configuration.errorStyle.isEnabled
+        let status = REPLMain.run(configuration) { input, output, errors in
+            let host = REPLRoutineHost(environment: environment, input: input, output: output)
+            let session = RoutineSession(registry: App.registry, host: host)
+            return RoutineLanguage(session: session, output: output, errors: errors, colored: colored)
         }
         Foundation.exit(status)
+    }
+
+    /// The practices still to do today, when there is a journal (never
+    /// created here: a first session stays fast and leaves no files).
+    static func dueToday(_ environment: TandemEnvironment) -> Int? {
+        guard let journal = try? JournalAccess.openIfExists(environment) else { return 0 }
+        let today = LocalDay(environment.now, in: environment.timeZone)
+        let items = (try? journal.dueToday(asOf: today)) ?? []
+        return items.filter { $0.isDue && $0.mark == .none }.count
     }
 
     /// Runs `tandem NAME ARGS…` inside the session; errors are printed, not fatal.
@@ -58,5 +73,40 @@ enum REPLLauncher {
             StandardOutput.stderr.write(message + "\n")
             return code == .validationFailure ? 2 : code.rawValue
         }
+    }
+}
+
+/// The REPL's routine host: answers come through the REPL's line editor, and
+/// practices, notes, check-ins and cards are recorded in the journal as
+/// `tandem run` records them.
+final class REPLRoutineHost: StandardRoutineHost {
+    private let journalHost: CommandLineRoutineHost
+    private let replInput: any LineInput
+    private let replOutput: any TextOutput
+
+    init(environment: TandemEnvironment, input: any LineInput, output: any TextOutput) {
+        journalHost = CommandLineRoutineHost(environment: environment, seed: nil, dryRun: false, wait: true)
+        replInput = input
+        replOutput = output
+        super.init(
+            output: output, input: input, now: environment.now, timeZone: environment.timeZone,
+            waitsForTimers: true, showsProgressBar: isatty(STDOUT_FILENO) != 0)
+    }
+
+    override func recordPractice(_ practice: Practice, outcome: PracticeOutcome) throws {
+        try journalHost.recordPractice(practice, outcome: outcome)
+    }
+    override func recordNote(_ text: String) throws { try journalHost.recordNote(text) }
+    override func recordCheckin(score: Int, appreciation: String) throws {
+        try journalHost.recordCheckin(score: score, appreciation: appreciation)
+    }
+    override func recentCards(module: String) -> [String] { journalHost.recentCards(module: module) }
+    override func recordCard(_ prompt: String, module: String) throws { try journalHost.recordCard(prompt, module: module) }
+
+    override func moduleContext() throws -> ModuleContext {
+        let base = try journalHost.moduleContext()
+        return ModuleContext(
+            now: base.now, timeZone: base.timeZone, profile: base.profile, output: replOutput, errors: base.errors,
+            input: replInput, style: base.style, seed: base.seed, records: base.records)
     }
 }
