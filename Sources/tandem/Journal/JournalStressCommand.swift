@@ -16,8 +16,25 @@ struct JournalStressCommand: ParsableCommand {
     @Option(name: .long, help: "A label put in every note.")
     var label: String = "stress"
 
+    @Flag(name: .long, help: "Write nothing: run PRAGMA integrity_check, count the events, and report which ids read from standard input are missing.")
+    var verify = false
+
     func run() throws {
         let journal = try JournalAccess.open(App.environment())
+        if verify {
+            var missing = 0
+            while let line = readLine() {
+                let text = line.trimmingCharacters(in: .whitespaces)
+                guard !text.isEmpty else { continue }
+                guard let id = UUID(uuidString: text), try journal.contains(eventID: id) else {
+                    missing += 1
+                    StandardOutput.stdout.write("missing \(text)\n")
+                    continue
+                }
+            }
+            StandardOutput.stdout.write("integrity \(try journal.integrityCheck())\nevents \(try journal.eventCount())\nmissing \(missing)\n")
+            return
+        }
         for index in 1...max(1, count) {
             let event = try journal.addNote("\(label) \(index)", tags: ["stress"])
             StandardOutput.stdout.write(event.id.uuidString.lowercased() + "\n")
