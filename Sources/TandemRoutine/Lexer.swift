@@ -103,8 +103,10 @@ public struct Lexer {
         case UInt8(ascii: ")"): groupDepth = max(0, groupDepth - 1); return make(.rightParen)
         case UInt8(ascii: "["): groupDepth += 1; return make(.leftBracket)
         case UInt8(ascii: "]"): groupDepth = max(0, groupDepth - 1); return make(.rightBracket)
-        case UInt8(ascii: "{"): return make(.leftBrace)
-        case UInt8(ascii: "}"): return make(.rightBrace)
+        // Braces never stand inside ( ) or [ ]: an unclosed group ends here,
+        // so one missing ')' does not swallow the rest of the file's lines.
+        case UInt8(ascii: "{"): groupDepth = 0; return make(.leftBrace)
+        case UInt8(ascii: "}"): groupDepth = 0; return make(.rightBrace)
         case UInt8(ascii: ","): return make(.comma)
         case UInt8(ascii: ":"): return make(.colon)
         case UInt8(ascii: ";"): return make(.semicolon)
