@@ -1,0 +1,29 @@
+import ArgumentParser
+import TandemHost
+import TandemKit
+
+/// What `tip` and `card` share: an optional module, `--seed` and `--json`,
+/// and printing the one text drawn.
+struct DrawOptions: ParsableArguments {
+    @Argument(help: "A module id, such as longdistance. Leave out for any module.")
+    var module: String?
+
+    @OptionGroup var seed: SeedOptions
+    @OptionGroup var output: OutputOptions
+
+    /// Draws with `pick` from the chosen modules and prints the text, or its
+    /// JSON as `{"module": …, KIND: …}`.
+    func print(
+        kind: String,
+        pick: (ContentRenderer, [LoadedModule], inout SeededRandom) -> (LoadedModule, String)?
+    ) throws {
+        let modules = try module.map { [try App.registry.requireModule($0)] } ?? App.registry.modules
+        var random = SeededRandom(seed: seed.seed ?? UInt64.random(in: .min ... .max))
+        let renderer = BrowseCommands.renderer
+        guard let (from, text) = pick(renderer, modules, &random) else {
+            throw CommandFailure("no \(kind)s to show in \(module ?? "any module")", exitCode: 1)
+        }
+        let rendered = output.json ? try ContentRenderer.json(["module": from.id, kind: text]) : renderer.quote(text, from: from)
+        Swift.print(rendered, terminator: "")
+    }
+}
