@@ -41,7 +41,10 @@ let package = Package(
         // The journal: habits, check-ins, notes, promises in embedded SQLite.
         .target(name: "TandemJournal", dependencies: ["TandemKit", grdb]),
         // The routine language: lexer, parser, resolver, checker, interpreter.
-        .target(name: "TandemRoutine", dependencies: ["TandemKit", "TandemHost"]),
+        .target(
+            name: "TandemRoutine", dependencies: ["TandemKit", "TandemHost"],
+            // The interpreter's hot paths touch class fields; dynamic exclusivity checks cost ~10%.
+            swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]),
         // libedit, and fixed-arity C wrappers for its variadic functions.
         .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         .target(name: "CLineEditor", dependencies: ["CLibEdit"]),

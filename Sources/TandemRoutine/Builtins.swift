@@ -5,17 +5,16 @@ import TandemKit
 enum Builtins {
     static func compile(_ builtin: Builtin, _ arguments: [Expr], _ compiler: Compiler, _ range: SourceRange) -> Eval {
         let m = compiler.machine
-        let args = arguments.map(compiler.expression)
-        switch (builtin, args.count) {
+        switch (builtin, arguments.count) {
         case (.len, 1):
-            let a = args[0]
+            let a = compiler.expression(arguments[0])
             return { f in
                 let v = try a(f)
                 if case .list(let box) = v { return .int(box.items.count) }
                 return try call(.len, [v], m, range)
             }
         case (.append, 2):
-            let a = args[0], b = args[1]
+            let a = compiler.expression(arguments[0]), b = compiler.expression(arguments[1])
             return { f in
                 let list = try a(f)
                 let value = try b(f)
@@ -26,13 +25,14 @@ enum Builtins {
                 return .none
             }
         case (.pop, 1):
-            let a = args[0]
+            let a = compiler.expression(arguments[0])
             return { f in
                 let list = try a(f)
                 if case .list(let box) = list, !box.items.isEmpty { return box.items.removeLast() }
                 return try call(.pop, [list], m, range)
             }
         default:
+            let args = arguments.map(compiler.expression)
             return { f in
                 var values: [Value] = []
                 values.reserveCapacity(args.count)

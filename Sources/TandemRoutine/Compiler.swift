@@ -54,16 +54,39 @@ struct Compiler {
         }
     }
 
+    /// A balanced tree of sequences, built straight from the statements:
+    /// closures taken out of an array would each carry a reabstraction
+    /// thunk (swiftlang/swift#58137).
     func block(_ statements: [Stmt]) -> Exec {
-        let compiled = statements.map(statement)
-        return tree(compiled[...])
+        tree(statements[...])
     }
 
-    private func tree(_ list: ArraySlice<Exec>) -> Exec {
+    private func tree(_ list: ArraySlice<Stmt>) -> Exec {
         switch list.count {
         case 0: return { _ in .normal }
-        case 1: return list.first!
-        case 2: return sequence(list.first!, list.last!)
+        case 1: return statement(list.first!)
+        case 2: return sequence(statement(list.first!), statement(list.last!))
+        case 3:
+            let a = statement(list[list.startIndex]), b = statement(list[list.startIndex + 1]), c = statement(list[list.startIndex + 2])
+            return { f in
+                var flow = try a(f)
+                if flow != .normal { return flow }
+                flow = try b(f)
+                if flow != .normal { return flow }
+                return try c(f)
+            }
+        case 4:
+            let a = statement(list[list.startIndex]), b = statement(list[list.startIndex + 1])
+            let c = statement(list[list.startIndex + 2]), d = statement(list[list.startIndex + 3])
+            return { f in
+                var flow = try a(f)
+                if flow != .normal { return flow }
+                flow = try b(f)
+                if flow != .normal { return flow }
+                flow = try c(f)
+                if flow != .normal { return flow }
+                return try d(f)
+            }
         default:
             let middle = list.startIndex + list.count / 2
             return sequence(tree(list[..<middle]), tree(list[middle...]))
@@ -83,6 +106,20 @@ struct Compiler {
         case .letVariable(_, _, let value), .assign(_, _, let value):
             return assignment(statement.binding!, value)
         case .assignIndex(let list, let index, let value):
+            if case .variable = list.kind, case .local(let ls)? = list.binding {
+                // `xs[i] = v` on a local list: no copy of the list value.
+                let i = expression(index), v = expression(value)
+                return { f in
+                    let element = try v(f)
+                    let position = try i(f)
+                    if case .list(let box) = f[ls], case .int(let n) = position, n >= 0, n < box.items.count {
+                        box.items[n] = element
+                    } else {
+                        try Ops.setIndex(f[ls], position, element, range)
+                    }
+                    return .normal
+                }
+            }
             let l = expression(list), i = expression(index), v = expression(value)
             return { f in
                 let base = try l(f)
@@ -251,6 +288,22 @@ struct Compiler {
                 return .normal
             }
         }
+        if case .local(let slot) = binding, case .binary(.add, let left, let right) = value.kind,
+           case .variable = left.kind, case .local(slot)? = left.binding,
+           case .variable = right.kind, case .local(let other)? = right.binding {
+            let range = value.range
+            return { f in
+                if case .int(let a) = f[slot], case .int(let b) = f[other] {
+                    let (r, o) = a.addingReportingOverflow(b)
+                    if !o {
+                        f[slot] = .int(r)
+                        return .normal
+                    }
+                }
+                f[slot] = try Ops.Add.values(f[slot], f[other], range)
+                return .normal
+            }
+        }
         return plainAssignment(binding, value)
     }
 
@@ -295,6 +348,13 @@ struct Compiler {
         case .binary(.greaterEqual, let left, let right): return compare(Ops.GreaterEqual.self, left, right, range)
         case .binary(.equal, let left, let right): return compare(Ops.Equal.self, left, right, range)
         case .binary(.notEqual, let left, let right): return compare(Ops.NotEqual.self, left, right, range)
+        case .variable where expr.binding.map({ if case .local = $0 { true } else { false } }) == true:
+            guard case .local(let slot)? = expr.binding else { fatalError() }
+            return { f in
+                if case .bool(let b) = f[slot] { return b }
+                throw RuntimeError("\(context) must be a boolean (true or false), not \(f[slot].typeName)", at: range,
+                                   hint: "compare it, as in 'x > 0' or 'x != nil'")
+            }
         default:
             let evaluate = expression(expr)
             return { f in
@@ -450,6 +510,20 @@ struct Compiler {
             let lo = expression(low), hi = expression(high)
             return { f in try Ops.rangeList(try lo(f), try hi(f), range) }
         case .index(let base, let index):
+            if case .variable = base.kind, case .local(let ls)? = base.binding {
+                if case .variable = index.kind, case .local(let slot)? = index.binding {
+                    return { f in
+                        if case .list(let box) = f[ls], case .int(let n) = f[slot], n >= 0, n < box.items.count { return box.items[n] }
+                        return try Ops.index(f[ls], f[slot], range)
+                    }
+                }
+                let i = expression(index)
+                return { f in
+                    let position = try i(f)
+                    if case .list(let box) = f[ls], case .int(let n) = position, n >= 0, n < box.items.count { return box.items[n] }
+                    return try Ops.index(f[ls], position, range)
+                }
+            }
             let b = expression(base), i = expression(index)
             return { f in
                 let list = try b(f), position = try i(f)
@@ -458,7 +532,7 @@ struct Compiler {
             }
         case .call(_, let nameRange, let arguments):
             switch expr.callee! {
-            case .routine(let symbol): return call(symbol, arguments.map(expression), nameRange)
+            case .routine(let symbol): return call(symbol, arguments, nameRange)
             case .builtin(let builtin): return Builtins.compile(builtin, arguments, self, range)
             case .module(let function): return moduleCall(function, arguments.map(expression), range)
             }
@@ -513,7 +587,7 @@ struct Compiler {
 
     // MARK: Calls
 
-    private func call(_ symbol: RoutineSymbol, _ arguments: [Eval], _ range: SourceRange) -> Eval {
+    func call(_ symbol: RoutineSymbol, _ arguments: [Expr], _ range: SourceRange) -> Eval {
         let m = machine
         let count = arguments.count
         @inline(__always)
@@ -548,54 +622,60 @@ struct Compiler {
                 return try enter(frame)
             }
         case 1:
-            let a0 = arguments[0]
+            let a0 = expression(arguments[0])
             return { f in
                 try checkEntry()
-                let v0 = try a0(f)
                 let size = symbol.frameSize
                 let frame = try m.push(size, range)
                 defer { m.pop(frame, size) }
-                frame[0] = v0
+                frame[0] = try a0(f)
                 return try enter(frame)
             }
         case 2:
-            let a0 = arguments[0], a1 = arguments[1]
+            let a0 = expression(arguments[0]), a1 = expression(arguments[1])
             return { f in
                 try checkEntry()
-                let v0 = try a0(f)
-                let v1 = try a1(f)
                 let size = symbol.frameSize
                 let frame = try m.push(size, range)
                 defer { m.pop(frame, size) }
-                frame[0] = v0
-                frame[1] = v1
+                frame[0] = try a0(f)
+                frame[1] = try a1(f)
                 return try enter(frame)
             }
         case 3:
-            let a0 = arguments[0], a1 = arguments[1], a2 = arguments[2]
+            let a0 = expression(arguments[0]), a1 = expression(arguments[1]), a2 = expression(arguments[2])
             return { f in
                 try checkEntry()
-                let v0 = try a0(f)
-                let v1 = try a1(f)
-                let v2 = try a2(f)
                 let size = symbol.frameSize
                 let frame = try m.push(size, range)
                 defer { m.pop(frame, size) }
-                frame[0] = v0
-                frame[1] = v1
-                frame[2] = v2
+                frame[0] = try a0(f)
+                frame[1] = try a1(f)
+                frame[2] = try a2(f)
+                return try enter(frame)
+            }
+        case 4:
+            let a0 = expression(arguments[0]), a1 = expression(arguments[1])
+            let a2 = expression(arguments[2]), a3 = expression(arguments[3])
+            return { f in
+                try checkEntry()
+                let size = symbol.frameSize
+                let frame = try m.push(size, range)
+                defer { m.pop(frame, size) }
+                frame[0] = try a0(f)
+                frame[1] = try a1(f)
+                frame[2] = try a2(f)
+                frame[3] = try a3(f)
                 return try enter(frame)
             }
         default:
+            let evaluators = arguments.map(expression)
             return { f in
                 try checkEntry()
-                var values: [Value] = []
-                values.reserveCapacity(count)
-                for argument in arguments { values.append(try argument(f)) }
                 let size = symbol.frameSize
                 let frame = try m.push(size, range)
                 defer { m.pop(frame, size) }
-                for (index, value) in values.enumerated() { frame[index] = value }
+                for (index, argument) in evaluators.enumerated() { frame[index] = try argument(f) }
                 return try enter(frame)
             }
         }
