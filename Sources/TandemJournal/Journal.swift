@@ -223,6 +223,17 @@ public final class Journal: Sendable {
     /// Brings the schema up to date and returns the journal's author and device ids.
     static func migrate(_ queue: DatabaseQueue, url: URL) throws -> (author: String, device: String) {
         do {
+            // The common case, an up-to-date journal, needs no write lock.
+            let current = try queue.read { db -> (String, String)? in
+                guard try Int32.fetchOne(db, sql: "PRAGMA application_id") == Journal.applicationID,
+                      try Int.fetchOne(db, sql: "PRAGMA user_version") == schemaVersion
+                else { return nil }
+                let meta = try Dictionary(
+                    uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT key, value FROM tandem_meta")
+                        .map { ($0["key"] as String, $0["value"] as String) })
+                return (meta["author_id"] ?? "", meta["device_id"] ?? "")
+            }
+            if let current { return current }
             return try queue.writeWithoutTransaction { db in
                 var ids = ("", "")
                 try db.inTransaction(.immediate) {

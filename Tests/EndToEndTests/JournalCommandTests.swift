@@ -207,6 +207,17 @@ import Testing
         #expect(try Data(contentsOf: URL(fileURLWithPath: journalPath)) == text)
     }
 
+    @Test func moduleRecordsLandInTheJournalUnderTheModuleID() throws {
+        let promise = run(["promise", "add", "call your mother on Sunday", "--due", "2026-11-22"])
+        #expect(promise.status == 0, "\(promise.stderr)")
+        let json = run(["journal", "--json"])
+        let events = try #require(JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        #expect(events.count == 1)
+        #expect(events.first?["kind"] as? String == "record")
+        #expect(events.first?["subject"] as? String == "trust")
+        #expect(run(["promise", "list"]).stdout.contains("call your mother"))
+    }
+
     @Test func readOnlyCommandsDoNotCreateTheJournal() throws {
         #expect(run(["today"]).status == 0)
         #expect(run(["stats", "--json"]).status == 0)
