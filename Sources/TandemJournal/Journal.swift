@@ -18,7 +18,7 @@ import TandemKit
 /// ```
 public final class Journal: Sendable {
     /// The schema version this build writes; journals with a higher version are refused.
-    public static let schemaVersion = 1
+    public static let schemaVersion = 2
     /// SQLite's `application_id` of a Tandem journal ("Tand").
     public static let applicationID: Int32 = 0x5461_6E64
 
@@ -76,8 +76,10 @@ public final class Journal: Sendable {
             let path = url.path + suffix
             if FileManager.default.fileExists(atPath: path) { chmod(path, 0o600) }
         }
+        // WAL is set once, by the first migration (it is stored in the file):
+        // GRDB's `journalMode = .wal` would write to the database at every
+        // open, even for commands that only read.
         var configuration = Configuration()
-        configuration.journalMode = .wal
         configuration.busyMode = .timeout(5)
         configuration.label = "tandem.journal"
         configuration.prepareDatabase { db in
@@ -218,6 +220,20 @@ public final class Journal: Sendable {
                 ) WITHOUT ROWID;
                 """)
         }),
+        (2, { db in
+            // Check-in figures read this small projection, never the events.
+            try db.execute(sql: """
+                CREATE TABLE checkin_point (
+                    date TEXT NOT NULL,
+                    seq INTEGER NOT NULL,
+                    connection INTEGER NOT NULL,
+                    PRIMARY KEY (date, seq)
+                ) WITHOUT ROWID;
+                INSERT INTO checkin_point (date, seq, connection)
+                    SELECT date, seq, CAST(json_extract(payload, '$.connection') AS INTEGER)
+                    FROM event WHERE kind = 'checkin' AND json_extract(payload, '$.connection') IS NOT NULL;
+                """)
+        }),
     ]
 
     /// Brings the schema up to date and returns the journal's author and device ids.
@@ -267,6 +283,10 @@ public final class Journal: Sendable {
                             .map { ($0["key"] as String, $0["value"] as String) })
                     ids = (meta["author_id"] ?? "", meta["device_id"] ?? "")
                     return .commit
+                }
+                // Outside any transaction, as SQLite requires; a no-op once set.
+                if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
+                    try db.execute(sql: "PRAGMA journal_mode = WAL")
                 }
                 return ids
             }
@@ -340,7 +360,12 @@ public final class Journal: Sendable {
                 event.date.description, event.kind.rawValue, event.subject, PayloadCoding.encode(event.payload),
                 event.refersTo?.uuidString.lowercased(),
             ])
-        return db.changesCount > 0
+        guard db.changesCount > 0 else { return false }
+        if event.kind == .checkIn, let connection = event.payload["connection"]?.numberValue {
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO checkin_point (date, seq, connection) VALUES (?, ?, ?)")
+                .execute(arguments: [event.date.description, db.lastInsertedRowID, Int(connection)])
+        }
+        return true
     }
 
     static let eventColumns = "id, author, device, created_at, date, kind, subject, payload, refers_to"

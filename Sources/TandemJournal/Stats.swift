@@ -109,15 +109,12 @@ extension Journal {
     static func checkInStats(asOf day: LocalDay, _ db: Database) throws -> CheckInStats {
         let until = day.description
         let totals = try Row.fetchOne(
-            db,
-            sql: "SELECT count(*) AS n, avg(json_extract(payload, '$.connection')) AS mean FROM event WHERE kind = 'checkin' AND date <= ?",
-            arguments: [until])
+            db, sql: "SELECT count(*) AS n, avg(connection) AS mean FROM checkin_point WHERE date <= ?", arguments: [until])
         let count: Int = totals?["n"] ?? 0
         let average: Double? = totals?["mean"]
         func mean(from: LocalDay, to: LocalDay) throws -> Double? {
             try Double.fetchOne(
-                db,
-                sql: "SELECT avg(json_extract(payload, '$.connection')) FROM event WHERE kind = 'checkin' AND date BETWEEN ? AND ?",
+                db, sql: "SELECT avg(connection) FROM checkin_point WHERE date BETWEEN ? AND ?",
                 arguments: [from.description, to.description])
         }
         let last30 = try mean(from: day.adding(days: -29), to: day)
@@ -128,14 +125,11 @@ extension Journal {
         }
         let rows = try Row.fetchAll(
             db,
-            sql: """
-                SELECT date, json_extract(payload, '$.connection') AS connection FROM event
-                WHERE kind = 'checkin' AND date <= ? ORDER BY date DESC, seq DESC LIMIT 30
-                """,
+            sql: "SELECT date, connection FROM checkin_point WHERE date <= ? ORDER BY date DESC, seq DESC LIMIT 30",
             arguments: [until])
         let recent = rows.reversed().compactMap { row -> CheckInPoint? in
-            guard let date = LocalDay(parsing: row["date"]), let connection = row["connection"] as Int? else { return nil }
-            return CheckInPoint(date: date, connection: connection)
+            guard let date = LocalDay(parsing: row["date"]) else { return nil }
+            return CheckInPoint(date: date, connection: row["connection"])
         }
         return CheckInStats(
             count: count, average: average, last30Average: last30, previous30Average: previous30, trend: trend, recent: recent)

@@ -237,3 +237,44 @@ func mode(_ path: String) -> Int {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["export.json"])
     }
 }
+
+import GRDB
+
+@Suite struct MigrationTests {
+    @Test func migratesASchemaOneJournalToTheCurrentVersion() throws {
+        let folder = temporaryFolder()
+        let journal = try openJournal(folder)
+        try journal.addCheckIn(connection: 6, appreciation: "a")
+        try journal.addCheckIn(connection: 8, appreciation: "b")
+        try journal.close()
+        // Take the file back to schema 1, as an older Tandem left it.
+        let queue = try DatabaseQueue(path: journal.url.path)
+        try queue.writeWithoutTransaction { db in
+            try db.execute(sql: "DROP TABLE checkin_point; PRAGMA user_version = 1")
+        }
+        try queue.close()
+        let reopened = try openJournal(folder)
+        let stats = try reopened.stats()
+        #expect(stats.checkIns.count == 2)
+        #expect(stats.checkIns.average == 7)
+        try reopened.close()
+        let check = try DatabaseQueue(path: journal.url.path)
+        #expect(try check.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") } == Journal.schemaVersion)
+        #expect(try check.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") } == "wal")
+    }
+
+    @Test func readingAnUpToDateJournalWritesNothing() throws {
+        let folder = temporaryFolder()
+        let journal = try openJournal(folder)
+        try journal.addNote("x")
+        try journal.close()
+        let before = try Data(contentsOf: journal.url)
+        let reader = try openJournal(folder)
+        _ = try reader.stats()
+        _ = try reader.profile()
+        #expect(!FileManager.default.fileExists(atPath: journal.url.path + "-wal")
+            || ((try? FileManager.default.attributesOfItem(atPath: journal.url.path + "-wal")[.size] as? Int) ?? 0) == 0)
+        try reader.close()
+        #expect(try Data(contentsOf: journal.url) == before)
+    }
+}
