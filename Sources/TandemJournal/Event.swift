@@ -31,10 +31,12 @@ public struct EventKind: RawRepresentable, Sendable, Hashable, Codable, CustomSt
     /// A conversation card shown. Subject: the card id.
     public static let card = EventKind(rawValue: "card")
 
+    /// Decodes the value from its JSON form.
     public init(from decoder: any Decoder) throws {
         rawValue = try decoder.singleValueContainer().decode(String.self)
     }
 
+    /// Encodes the value in its JSON form.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(rawValue)
@@ -65,6 +67,7 @@ public enum JSONValue: Sendable, Hashable, Codable {
         if case .array(let items) = self { items.compactMap(\.stringValue) } else { nil }
     }
 
+    /// Decodes the value from its JSON form.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if container.decodeNil() { self = .null }
@@ -75,6 +78,7 @@ public enum JSONValue: Sendable, Hashable, Codable {
         else { self = .object(try container.decode([String: JSONValue].self)) }
     }
 
+    /// Encodes the value in its JSON form.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         switch self {

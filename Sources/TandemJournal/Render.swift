@@ -49,16 +49,18 @@ public enum JournalText {
     public static func heatmap(_ cells: [DayCell], start: LocalDay, style: TextStyle = .plain) -> [String] {
         let weeks = (cells.count + 6) / 7
         var monthLine = [Character](repeating: " ", count: weeks * 2 + 1)
-        var lastMonth = -1
         let names = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-        var nextFree = 0
+        // A label where each month starts; from the right, so that when two
+        // collide the later month keeps its name.
+        var starts: [(week: Int, month: Int)] = []
         for week in 0..<weeks {
             let month = start.adding(days: week * 7).components.month
-            if month != lastMonth, week * 2 >= nextFree, week * 2 + 3 <= monthLine.count {
-                for (offset, character) in names[month - 1].enumerated() { monthLine[week * 2 + offset] = character }
-                nextFree = week * 2 + 4
-            }
-            lastMonth = month
+            if starts.last?.month != month { starts.append((week, month)) }
+        }
+        var limit = monthLine.count
+        for (week, month) in starts.reversed() where week * 2 + 3 < limit {
+            for (offset, character) in names[month - 1].enumerated() { monthLine[week * 2 + offset] = character }
+            limit = week * 2
         }
         var lines = ["     " + String(monthLine).trimmingTrailingSpaces()]
         let labels = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
