@@ -105,7 +105,8 @@ public enum HabitScoring {
     /// - Daily habits: a day counts when it is done or skipped.
     /// - N/D habits: a day counts when some D-day window that contains it,
     ///   starting no earlier than the first entry and ending no later than
-    ///   `asOf`, holds at least N days done or skipped.
+    ///   `asOf`, holds at least N days done or skipped. While the habit is
+    ///   younger than D days, its whole history is that window.
     /// - Weekday habits: a day counts when it is done or skipped, or when it
     ///   is not one of the habit's days and the day before counts (days off
     ///   carry a streak along; they never start one).
@@ -124,7 +125,14 @@ public enum HabitScoring {
         default:
             let n = history.cadence.timesPerPeriod, d = history.cadence.periodDays
             if d == 1 { return (0..<total).map(marked) }
-            guard total >= d else { return [Bool](repeating: false, count: total) }
+            // A habit younger than its period has one window so far, its whole
+            // history: done N times in its first days, it has a streak already.
+            // (Once total >= d this changes nothing: a clipped window that holds
+            // N marks lies inside the last full window, which then holds them too.)
+            guard total >= d else {
+                let count = (0..<total).filter(marked).count
+                return [Bool](repeating: count >= n, count: total)
+            }
             // Prefix sums of marked days, then a difference array of covered ranges.
             var prefix = [Int](repeating: 0, count: total + 1)
             for index in 0..<total { prefix[index + 1] = prefix[index] + (marked(index) ? 1 : 0) }

@@ -96,11 +96,14 @@ import Testing
         #expect(later.best == 16)
     }
 
-    @Test func windowsStartNoEarlierThanTheFirstEntryAndEndByAsOf() {
-        // Only two days of history: no 7-day window fits yet.
+    @Test func aHabitYoungerThanItsPeriodIsOneWindow() {
+        // Three days of history, done on all three: the 3/7 habit is on track.
         let h = history(.timesPer(times: 3, days: 7), done: [0, 1, 2])
-        #expect(HabitScoring.streaks(h, asOf: base.adding(days: 2)) == (0, 0))
+        #expect(HabitScoring.streaks(h, asOf: base.adding(days: 2)) == (3, 3))
         #expect(HabitScoring.streaks(h, asOf: base.adding(days: 6)) == (7, 7))
+        // Two of three is not yet enough.
+        let short = history(.timesPer(times: 3, days: 7), done: [0, 1])
+        #expect(HabitScoring.streaks(short, asOf: base.adding(days: 2)) == (0, 0))
     }
 
     @Test func skippedDaysCountInWindows() {
