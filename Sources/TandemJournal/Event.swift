@@ -1,3 +1,4 @@
+import TandemKit
 import Foundation
 
 /// What an event records. Kinds are open-ended text so that a journal
@@ -156,14 +157,24 @@ public struct JournalEvent: Sendable, Hashable, Codable, Identifiable {
 
 /// Timestamps as the journal stores and exports them: ISO 8601 in UTC with
 /// milliseconds, such as `2026-11-20T21:30:00.000Z`.
+///
+/// Milliseconds are rounded, never truncated: a parsed `.123` is a double a
+/// hair below 0.123, and truncating it would print `.122`, so an export and
+/// re-import would drift by a millisecond. With rounding, `format(parse(t))`
+/// gives back `t`.
 enum Timestamp {
     static func format(_ date: Date) -> String {
-        date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
+        let millis = Int64((date.timeIntervalSince1970 * 1000).rounded())
+        let seconds = millis >= 0 ? millis / 1000 : (millis - 999) / 1000
+        let whole = Date(timeIntervalSince1970: TimeInterval(seconds)).formatted(Date.ISO8601FormatStyle())
+        return whole.dropLast() + String(format: ".%03dZ", Int(millis - seconds * 1000))
     }
 
     static func parse(_ text: String) -> Date? {
-        if let date = try? Date.ISO8601FormatStyle(includingFractionalSeconds: true).parse(text) { return date }
-        return try? Date.ISO8601FormatStyle().parse(text)
+        guard let date = (try? Date.ISO8601FormatStyle(includingFractionalSeconds: true).parse(text))
+            ?? (try? Date.ISO8601FormatStyle().parse(text))
+        else { return nil }
+        return Date(timeIntervalSince1970: (date.timeIntervalSince1970 * 1000).rounded() / 1000)
     }
 }
 
