@@ -102,87 +102,6 @@ public struct HourRange: Sendable, Hashable, CustomStringConvertible {
     }
 }
 
-/// A date on the calendar without a time or a zone, such as 2026-03-23.
-public struct CalendarDay: Sendable, Hashable, Comparable, CustomStringConvertible {
-    /// The year.
-    public let year: Int
-    /// The month, 1 to 12.
-    public let month: Int
-    /// The day of the month, 1 to 31.
-    public let day: Int
-
-    private static let utc: Calendar = {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        return calendar
-    }()
-
-    /// Creates a day, or `nil` when no such date exists (such as February 30).
-    public init?(year: Int, month: Int, day: Int) {
-        guard (1...9999).contains(year), (1...12).contains(month), (1...31).contains(day),
-              let date = CalendarDay.utc.date(from: DateComponents(year: year, month: month, day: day)),
-              CalendarDay.utc.dateComponents([.year, .month, .day], from: date) == DateComponents(year: year, month: month, day: day)
-        else { return nil }
-        self.year = year
-        self.month = month
-        self.day = day
-    }
-
-    /// Reads `YYYY-MM-DD`.
-    ///
-    /// - Throws: ``CallWindowError`` when the text is not in that form or names
-    ///   no real date.
-    public init(parsing text: String) throws(CallWindowError) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
-        else {
-            throw CallWindowError("bad date '\(text)': expected YYYY-MM-DD, such as 2026-03-23")
-        }
-        guard let value = CalendarDay(year: year, month: month, day: day) else {
-            throw CallWindowError("bad date '\(text)': there is no such day in the calendar")
-        }
-        self = value
-    }
-
-    /// The local day a moment falls on in a time zone.
-    public init(_ date: Date, in zone: TimeZone) {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = zone
-        let parts = calendar.dateComponents([.year, .month, .day], from: date)
-        year = parts.year ?? 1970
-        month = parts.month ?? 1
-        day = parts.day ?? 1
-    }
-
-    /// The day `count` days later (or earlier, when negative).
-    public func adding(days count: Int) -> CalendarDay {
-        let noon = CalendarDay.utc.date(from: DateComponents(year: year, month: month, day: day, hour: 12))!
-        let moved = CalendarDay.utc.date(byAdding: .day, value: count, to: noon)!
-        return CalendarDay(moved, in: CalendarDay.utc.timeZone)
-    }
-
-    /// The moment the local clock in `zone` shows `minute` minutes after this
-    /// day's midnight (1440 and more fall on the following days).
-    public func moment(atMinute minute: Int, in zone: TimeZone) -> Date {
-        let target = adding(days: minute / 1440)
-        let inDay = minute % 1440
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = zone
-        let components = DateComponents(year: target.year, month: target.month, day: target.day, hour: inDay / 60, minute: inDay % 60)
-        return calendar.date(from: components)!
-    }
-
-    /// `YYYY-MM-DD`.
-    public var description: String { String(format: "%04d-%02d-%02d", year, month, day) }
-
-    /// Earlier days first.
-    public static func < (lhs: CalendarDay, rhs: CalendarDay) -> Bool {
-        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
-    }
-}
-
 /// One person's free time: a time zone and the local hours they are free each day.
 public struct FreeTime: Sendable, Hashable {
     /// The person's time zone.
@@ -200,14 +119,14 @@ public struct FreeTime: Sendable, Hashable {
     /// Each local day is computed in the person's own zone, so daylight-saving
     /// changes move the moments, never the local hours.
     public func intervals(touching span: DateInterval) -> [DateInterval] {
-        let first = CalendarDay(span.start, in: zone).adding(days: -1)
-        let last = CalendarDay(span.end, in: zone)
+        let first = LocalDay(span.start, in: zone).adding(days: -1)
+        let last = LocalDay(span.end, in: zone)
         var pieces: [DateInterval] = []
         var day = first
         while day <= last {
             for range in ranges {
-                let start = day.moment(atMinute: range.startMinute, in: zone)
-                let end = day.moment(atMinute: range.endMinute, in: zone)
+                let start = day.date(atMinute: range.startMinute, in: zone)
+                let end = day.date(atMinute: range.endMinute, in: zone)
                 if end > start { pieces.append(DateInterval(start: start, end: end)) }
             }
             day = day.adding(days: 1)
@@ -251,8 +170,8 @@ public struct CallWindowFinder: Sendable, Hashable {
     }
 
     /// The span from midnight of `from` in my zone to midnight `days` days later.
-    public func span(from: CalendarDay, days: Int) -> DateInterval {
-        DateInterval(start: from.moment(atMinute: 0, in: me.zone), end: from.adding(days: days).moment(atMinute: 0, in: me.zone))
+    public func span(from: LocalDay, days: Int) -> DateInterval {
+        DateInterval(start: from.date(atMinute: 0, in: me.zone), end: from.adding(days: days).date(atMinute: 0, in: me.zone))
     }
 
     /// The shared windows that start in the `days` days from midnight of
@@ -262,7 +181,7 @@ public struct CallWindowFinder: Sendable, Hashable {
     /// midnight. A window that starts in the span is kept whole even when it
     /// runs past the span's end (such as a late call from 22:00 to 01:00 on
     /// the last night), but never more than a day past it.
-    public func windows(from: CalendarDay, days: Int) -> [CallWindow] {
+    public func windows(from: LocalDay, days: Int) -> [CallWindow] {
         let span = span(from: from, days: days)
         let limit = DateInterval(start: span.start, end: span.end.addingTimeInterval(86_400))
         let shared = CallWindowFinder.intersect(me.intervals(touching: limit), partner.intervals(touching: limit))

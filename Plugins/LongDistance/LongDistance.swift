@@ -54,7 +54,7 @@ public struct LongDistanceModule: CoachingModule {
             let me = try freeTime(arguments[0], arguments[1], ("myZone", "myHours"))
             let partner = try freeTime(arguments[2], arguments[3], ("partnerZone", "partnerHours"))
             let report = OverlapReport(
-                finder: CallWindowFinder(me: me, partner: partner), from: CalendarDay(context.now, in: me.zone), days: 7)
+                finder: CallWindowFinder(me: me, partner: partner), from: LocalDay(context.now, in: me.zone), days: 7)
             return .list(report.lines.map(RoutineValue.string))
         } catch {
             throw RoutineFunctionError(error.message)

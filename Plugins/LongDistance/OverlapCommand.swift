@@ -57,7 +57,12 @@ public struct OverlapCommand: ModuleCommand {
             let partnerFree = try OverlapRequest.freeTime(
                 partner, who: "your partner", option: "--partner", profileZone: context.profile.partnerTimeZone)
             guard (1...60).contains(days) else { throw CallWindowError("--days must be 1 to 60, not \(days)") }
-            let first = try from.map { text throws(CallWindowError) in try CalendarDay(parsing: text) } ?? CalendarDay(context.now, in: myFree.zone)
+            let first = try from.map { text throws(CallWindowError) in
+                guard let day = LocalDay(parsing: text) else {
+                    throw CallWindowError("bad date '\(text)': expected a real date as YYYY-MM-DD, such as 2026-03-23")
+                }
+                return day
+            } ?? LocalDay(context.now, in: myFree.zone)
             let finder = CallWindowFinder(me: myFree, partner: partnerFree)
             report = OverlapReport(finder: finder, from: first, days: days)
         } catch let error as CallWindowError {
@@ -132,14 +137,14 @@ public struct OverlapReport: Sendable {
     /// The finder that was asked.
     public let finder: CallWindowFinder
     /// The first day, in my zone.
-    public let from: CalendarDay
+    public let from: LocalDay
     /// How many days.
     public let days: Int
     /// The shared windows, sorted.
     public let windows: [CallWindow]
 
     /// Computes the windows.
-    public init(finder: CallWindowFinder, from: CalendarDay, days: Int) {
+    public init(finder: CallWindowFinder, from: LocalDay, days: Int) {
         self.finder = finder
         self.from = from
         self.days = days
@@ -160,7 +165,7 @@ public struct OverlapReport: Sendable {
         let myName = profile.myName ?? "you"
         let partnerName = profile.partnerName ?? "partner"
         let last = from.adding(days: days - 1)
-        var text = style.bold("Shared free time, \(LocalClock.dayLabel(from)) to \(LocalClock.dayLabel(last)) \(last.year)") + "\n"
+        var text = style.bold("Shared free time, \(LocalClock.dayLabel(from)) to \(LocalClock.dayLabel(last)) \(last.components.year)") + "\n"
         text += style.dim("\(myName): \(finder.me.zone.identifier) \(finder.me.ranges.map(\.description).joined(separator: " "))  ·  "
             + "\(partnerName): \(finder.partner.zone.identifier) \(finder.partner.ranges.map(\.description).joined(separator: " "))") + "\n"
         guard !windows.isEmpty else {
@@ -219,19 +224,13 @@ enum LocalClock {
     }
 
     /// `Mon 23 Mar`.
-    static func dayLabel(_ day: CalendarDay) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(secondsFromGMT: 0)!
-        let noon = calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day, hour: 12))!
-        let weekday = calendar.component(.weekday, from: noon)
-        return "\(weekdays[weekday - 1]) \(day.day) \(months[day.month - 1])"
-    }
+    static func dayLabel(_ day: LocalDay) -> String { day.label() }
 
     /// `Mon 23 Mar 18:00–23:00`, with `(+1)` when the end falls on a later day.
     static func span(_ window: CallWindow, in zone: TimeZone) -> String {
         let start = parts(window.start, in: zone), end = parts(window.end, in: zone)
-        let startDay = CalendarDay(window.start, in: zone)
-        var endDay = CalendarDay(window.end, in: zone)
+        let startDay = LocalDay(window.start, in: zone)
+        var endDay = LocalDay(window.end, in: zone)
         var endClock = String(format: "%02d:%02d", end.hour ?? 0, end.minute ?? 0)
         if endClock == "00:00", endDay > startDay {
             endClock = "24:00"

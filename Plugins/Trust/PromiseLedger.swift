@@ -177,43 +177,25 @@ public struct PromiseError: Error, Sendable, Hashable, CustomStringConvertible {
     public var description: String { message }
 }
 
-/// Local calendar dates as `YYYY-MM-DD` text.
+/// Local calendar dates as `YYYY-MM-DD` text, as the ledger stores them.
 public enum LocalDate {
     /// Today's date in a time zone.
     public static func string(for date: Date, in zone: TimeZone) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = zone
-        let p = calendar.dateComponents([.year, .month, .day], from: date)
-        return String(format: "%04d-%02d-%02d", p.year ?? 0, p.month ?? 0, p.day ?? 0)
+        LocalDay(date, in: zone).description
     }
 
     /// The text itself when it is a real `YYYY-MM-DD` date.
     ///
     /// - Throws: ``PromiseError`` naming `what` and the expected form.
     public static func validate(_ text: String, what: String) throws(PromiseError) -> String {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
-        else { throw PromiseError("bad \(what) '\(text)': expected YYYY-MM-DD, such as 2026-03-29") }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(secondsFromGMT: 0)!
-        guard (1...12).contains(month), (1...31).contains(day),
-              let date = calendar.date(from: DateComponents(year: year, month: month, day: day)),
-              calendar.dateComponents([.year, .month, .day], from: date) == DateComponents(year: year, month: month, day: day)
-        else { throw PromiseError("bad \(what) '\(text)': there is no such day in the calendar") }
-        return text
+        guard let day = LocalDay(parsing: text) else {
+            throw PromiseError("bad \(what) '\(text)': expected a real date as YYYY-MM-DD, such as 2026-03-29")
+        }
+        return day.description
     }
 
     /// `Sun 29 Mar 2026` for a valid `YYYY-MM-DD`, or the text unchanged.
     public static func label(_ text: String) -> String {
-        let parts = text.split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3 else { return text }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(secondsFromGMT: 0)!
-        guard let date = calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2], hour: 12)) else { return text }
-        let weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
-        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-        return "\(weekdays[calendar.component(.weekday, from: date) - 1]) \(parts[2]) \(months[parts[1] - 1]) \(parts[0])"
+        LocalDay(parsing: text)?.label(withYear: true) ?? text
     }
 }

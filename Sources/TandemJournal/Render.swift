@@ -49,7 +49,6 @@ public enum JournalText {
     public static func heatmap(_ cells: [DayCell], start: LocalDay, style: TextStyle = .plain) -> [String] {
         let weeks = (cells.count + 6) / 7
         var monthLine = [Character](repeating: " ", count: weeks * 2 + 1)
-        let names = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
         // A label where each month starts; from the right, so that when two
         // collide the later month keeps its name.
         var starts: [(week: Int, month: Int)] = []
@@ -59,7 +58,7 @@ public enum JournalText {
         }
         var limit = monthLine.count
         for (week, month) in starts.reversed() where week * 2 + 3 < limit {
-            for (offset, character) in names[month - 1].enumerated() { monthLine[week * 2 + offset] = character }
+            for (offset, character) in LocalDay.monthNames[month - 1].enumerated() { monthLine[week * 2 + offset] = character }
             limit = week * 2
         }
         var lines = ["     " + String(monthLine).trimmingTrailingSpaces()]

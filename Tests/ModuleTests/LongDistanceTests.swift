@@ -112,7 +112,7 @@ import LongDistance
     @Test func weekAcrossEuropeanDSTSwitch() throws {
         // New York moved to EDT on 8 March 2026; Berlin moves to CEST on 29 March.
         let windows = try finder(Self.berlin, ["18-23"], Self.newYork, ["12-18"])
-            .windows(from: try CalendarDay(parsing: "2026-03-23"), days: 7)
+            .windows(from: LocalDay(parsing: "2026-03-23")!, days: 7)
         #expect(windows.count == 7)
         // Before the switch: Berlin 18-23 CET is 17-22 UTC; New York 12-18 EDT is 16-22 UTC.
         #expect(windows.first == CallWindow(start: utc("2026-03-23T17:00:00Z"), end: utc("2026-03-23T22:00:00Z")))
@@ -126,18 +126,18 @@ import LongDistance
         // Berlin 18-23 against New York 07-12: before the switch New York's
         // noon is 17:00 in Berlin; after it, the two ranges only touch at 18:00.
         let windows = try finder(Self.berlin, ["18-23"], Self.newYork, ["07-12"])
-            .windows(from: try CalendarDay(parsing: "2026-03-23"), days: 7)
+            .windows(from: LocalDay(parsing: "2026-03-23")!, days: 7)
         #expect(windows.isEmpty)
         // Widening New York by an hour shows the shift: nothing before the
         // switch, one hour on the 29th.
         let wider = try finder(Self.berlin, ["18-23"], Self.newYork, ["07-13"])
-            .windows(from: try CalendarDay(parsing: "2026-03-23"), days: 7)
+            .windows(from: LocalDay(parsing: "2026-03-23")!, days: 7)
         #expect(wider == [CallWindow(start: utc("2026-03-29T16:00:00Z"), end: utc("2026-03-29T17:00:00Z"))])
     }
 
     @Test func rangeWrappingPastMidnight() throws {
         let windows = try finder(Self.berlin, ["22-02"], Self.newYork, ["16-20"])
-            .windows(from: try CalendarDay(parsing: "2026-03-23"), days: 2)
+            .windows(from: LocalDay(parsing: "2026-03-23")!, days: 2)
         #expect(windows == [
             // Sunday night's free time carries into Monday 00:00-01:00 Berlin.
             CallWindow(start: utc("2026-03-22T23:00:00Z"), end: utc("2026-03-23T00:00:00Z")),
@@ -150,21 +150,21 @@ import LongDistance
 
     @Test func roundTheClockFreeTimeStopsADayPastTheSpan() throws {
         let windows = try finder(Self.berlin, ["0-24"], Self.newYork, ["00-24"])
-            .windows(from: try CalendarDay(parsing: "2026-03-23"), days: 2)
+            .windows(from: LocalDay(parsing: "2026-03-23")!, days: 2)
         #expect(windows == [CallWindow(start: utc("2026-03-22T23:00:00Z"), end: utc("2026-03-25T23:00:00Z"))])
     }
 
     @Test func rangesWithMinutes() throws {
         let london = TimeZone(identifier: "Europe/London")!
         let windows = try finder(london, ["07:30-09"], Self.berlin, ["8-9:15"])
-            .windows(from: try CalendarDay(parsing: "2026-01-12"), days: 1)
+            .windows(from: LocalDay(parsing: "2026-01-12")!, days: 1)
         #expect(windows == [CallWindow(start: utc("2026-01-12T07:30:00Z"), end: utc("2026-01-12T08:15:00Z"))])
         #expect(windows.first?.minutes == 45)
     }
 
     @Test func severalRangesAndMerging() throws {
         let windows = try finder(Self.berlin, ["07-08", "18-21", "20-23"], Self.newYork, ["01-03", "12-15", "15-18"])
-            .windows(from: try CalendarDay(parsing: "2026-03-23"), days: 1)
+            .windows(from: LocalDay(parsing: "2026-03-23")!, days: 1)
         #expect(windows == [
             CallWindow(start: utc("2026-03-23T06:00:00Z"), end: utc("2026-03-23T07:00:00Z")),
             CallWindow(start: utc("2026-03-23T17:00:00Z"), end: utc("2026-03-23T22:00:00Z")),

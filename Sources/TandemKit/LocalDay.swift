@@ -1,10 +1,10 @@
 import Foundation
-import TandemKit
 
 /// A calendar day with no time and no time zone, such as `2026-11-20`.
 ///
 /// The journal stores every entry against the local date it is about, so
-/// that a habit done at 23:30 in Berlin stays on that Berlin day. Days are
+/// that a habit done at 23:30 in Berlin stays on that Berlin day; modules use
+/// it for due dates and calendar walks. Days are
 /// numbered consecutively (``ordinal`` is days since 1970-01-01 in the
 /// proleptic Gregorian calendar), which makes day arithmetic exact.
 public struct LocalDay: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
@@ -78,6 +78,29 @@ public struct LocalDay: Sendable, Hashable, Comparable, Codable, CustomStringCon
 
     /// The number of days from `self` to `other` (positive when `other` is later).
     public func days(to other: LocalDay) -> Int { other.ordinal - ordinal }
+
+    /// The instant the local clock in `zone` shows `minute` minutes after this
+    /// day's midnight (1440 and more fall on the following days). Computed
+    /// per local day, so daylight-saving changes move the instant, never the
+    /// local time.
+    public func date(atMinute minute: Int, in zone: TimeZone) -> Date {
+        let target = adding(days: minute / 1440)
+        let (year, month, day) = target.components
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let inDay = minute % 1440
+        return calendar.date(from: DateComponents(year: year, month: month, day: day, hour: inDay / 60, minute: inDay % 60))!
+    }
+
+    /// A short label for people: `Mon 23 Mar`, or `Mon 23 Mar 2026` with the year.
+    public func label(withYear: Bool = false) -> String {
+        let (year, month, day) = components
+        let text = "\(weekday.shortName.capitalized) \(day) \(LocalDay.monthNames[month - 1])"
+        return withYear ? "\(text) \(year)" : text
+    }
+
+    /// Three-letter English month names, January first.
+    public static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
     /// Orders days in time.
     public static func < (lhs: LocalDay, rhs: LocalDay) -> Bool { lhs.ordinal < rhs.ordinal }
