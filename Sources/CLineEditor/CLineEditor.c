@@ -2,6 +2,8 @@
 #include <langinfo.h>
 #include <limits.h>
 #include <locale.h>
+#include <poll.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -163,6 +165,17 @@ void tandem_install_signal_handlers(tandem_interrupt_hook hook) {
     sigaction(SIGINT, &action, NULL);
     action.sa_handler = on_sigwinch;
     sigaction(SIGWINCH, &action, NULL);
+    // A parent may have left these blocked (a test runner, a terminal
+    // multiplexer started from one); Ctrl-C must reach the session.
+    sigset_t wanted;
+    sigemptyset(&wanted);
+    sigaddset(&wanted, SIGINT);
+    sigaddset(&wanted, SIGWINCH);
+    sigaddset(&wanted, SIGTERM);
+    sigaddset(&wanted, SIGHUP);
+    sigaddset(&wanted, SIGTSTP);
+    sigaddset(&wanted, SIGCONT);
+    pthread_sigmask(SIG_UNBLOCK, &wanted, NULL);
 }
 
 void tandem_restore_signal_handlers(void) {
@@ -188,6 +201,19 @@ int tandem_el_read_char(EditLine *el, wchar_t *out) {
             *out = L'\0';
             errno = EINTR;
             return -1;
+        }
+        // Wait in short slices: the signal may be delivered to another
+        // thread (the REPL reads answers from the interpreter's thread), so
+        // the flag is checked rather than relying on read() failing with EINTR.
+        struct pollfd ready = {.fd = STDIN_FILENO, .events = POLLIN, .revents = 0};
+        int polled = poll(&ready, 1, 100);
+        if (polled == 0 || (polled < 0 && errno == EINTR)) {
+            if (resized) {
+                resized = 0;
+                el_resize(el);
+                el_set(el, EL_REFRESH);
+            }
+            continue;
         }
         ssize_t n = read(STDIN_FILENO, bytes + count, 1);
         if (n < 0) {
