@@ -26,6 +26,8 @@ let package = Package(
     products: [
         .executable(name: "tandem", targets: ["tandem"]),
         .library(name: "TandemKit", targets: ["TandemKit"]),
+        // libFuzzer entry over the routine language (scripts/fuzz links it).
+        .library(name: "RoutineFuzz", type: .static, targets: ["RoutineFuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -45,6 +47,7 @@ let package = Package(
             name: "TandemRoutine", dependencies: ["TandemKit", "TandemHost"],
             // The interpreter's hot paths touch class fields; dynamic exclusivity checks cost ~10%.
             swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]),
+        .target(name: "RoutineFuzz", dependencies: ["TandemRoutine", "TandemHost", "TandemModules"]),
         // libedit, and fixed-arity C wrappers for its variadic functions.
         .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         .target(name: "CLineEditor", dependencies: ["CLibEdit"]),

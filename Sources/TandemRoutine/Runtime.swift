@@ -33,6 +33,13 @@ public enum RoutineInterrupt {
         sigemptyset(&action.sa_mask)
         action.sa_flags = 0  // no SA_RESTART: a blocked read returns so the run can stop
         sigaction(SIGINT, &action, nil)
+        // A parent may have started us with SIGINT blocked (threads of test
+        // runners do); unblock it so Ctrl-C reaches the handler. Threads
+        // started later, such as the interpreter's, inherit this mask.
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
+        sigaddset(&unblock, SIGINT)
+        pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
     }
 
     /// Asks the running routine to stop, as Ctrl-C does.

@@ -57,8 +57,9 @@ public struct RoutineProgram {
 
     /// Parses source text that is not in a file (includes are relative to
     /// the current directory).
-    public static func parse(_ text: String, name: String) -> RoutineProgram {
+    public static func parse(_ text: String, name: String, resolvingIncludes: Bool = true) -> RoutineProgram {
         var loader = Loader()
+        loader.resolvesIncludes = resolvingIncludes
         let file = SourceFile(name: name, text: text)
         let url = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(name)
         let statements = loader.load(file, url: url.standardizedFileURL)
@@ -70,6 +71,7 @@ public struct RoutineProgram {
         var diagnostics: [Diagnostic] = []
         var stack: [String] = []
         var loaded: Set<String> = []
+        var resolvesIncludes = true
 
         mutating func load(_ file: SourceFile, url: URL) -> [Stmt] {
             files.append(file)
@@ -80,7 +82,7 @@ public struct RoutineProgram {
             diagnostics += problems
             var result: [Stmt] = []
             for statement in statements {
-                guard case .include(let path, let pathRange) = statement.kind else {
+                guard case .include(let path, let pathRange) = statement.kind, resolvesIncludes else {
                     result.append(statement)
                     continue
                 }
