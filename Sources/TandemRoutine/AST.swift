@@ -20,8 +20,14 @@ enum Binding {
 }
 
 /// What a call calls, as resolved by the checker.
+/// A routine a call resolved to, held weakly: the symbol owns the
+/// declaration whose body holds the call, so a strong reference would leak.
+struct SymbolReference {
+    unowned let symbol: RoutineSymbol
+}
+
 enum Callee {
-    case routine(RoutineSymbol)
+    case routine(SymbolReference)
     case builtin(Builtin)
     case module(RoutineFunction)
 }

@@ -391,7 +391,7 @@ final class Checker {
         case .call(let name, let nameRange, let arguments):
             for argument in arguments { checkExpression(argument) }
             if let (symbol, declaration) = routine(name) {
-                expression.callee = .routine(symbol)
+                expression.callee = .routine(SymbolReference(symbol: symbol))
                 let signature = name + "(" + declaration.parameters.map(\.name).joined(separator: ", ") + ")"
                 checkArity("routine '\(name)'", declaration.arity, arguments.count, nameRange, signature: signature)
             } else if let builtin = Builtin(rawValue: name) {

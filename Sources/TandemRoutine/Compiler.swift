@@ -532,7 +532,7 @@ struct Compiler {
             }
         case .call(_, let nameRange, let arguments):
             switch expr.callee! {
-            case .routine(let symbol): return call(symbol, arguments, nameRange)
+            case .routine(let reference): return call(reference.symbol, arguments, nameRange)
             case .builtin(let builtin): return Builtins.compile(builtin, arguments, self, range)
             case .module(let function): return moduleCall(function, arguments.map(expression), range)
             }

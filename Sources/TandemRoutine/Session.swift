@@ -275,7 +275,7 @@ public final class RoutineSession {
             _ = try main(frame)
             if let entrySymbol {
                 let call = Expr(.call(name: entrySymbol.name, nameRange: program.file.range0, arguments: []), program.file.range0)
-                call.callee = .routine(entrySymbol)
+                call.callee = .routine(SymbolReference(symbol: entrySymbol))
                 _ = try compiler.expression(call)(frame)
             }
         } catch let error as RuntimeError {
