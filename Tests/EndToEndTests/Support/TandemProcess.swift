@@ -52,8 +52,11 @@ func tandemEnvironment(home: URL, _ environment: [String: String] = [:]) -> [Str
 ///   - stdin: text piped to standard input (`nil`: an empty, closed input).
 ///   - environment: variables to add or override (`TANDEM_NOW`, `TZ`, …).
 ///   - home: the `TANDEM_HOME` folder; use ``makeTemporaryHome(_:)``.
+///   - timeout: seconds after which the process is killed (SIGKILL) and the
+///     run reported as timed out, so a hung binary fails its test instead of
+///     hanging the whole suite.
 @discardableResult
-func runTandem(_ args: [String], stdin: String? = nil, environment: [String: String] = [:], home: URL) -> TandemRun {
+func runTandem(_ args: [String], stdin: String? = nil, environment: [String: String] = [:], home: URL, timeout: TimeInterval = 60) -> TandemRun {
     let process = Process()
     process.executableURL = tandemBinaryURL()
     process.arguments = args
@@ -80,14 +83,23 @@ func runTandem(_ args: [String], stdin: String? = nil, environment: [String: Str
         errBox.data = errors.fileHandleForReading.readDataToEndOfFile()
         group.leave()
     }
+    let watchdog = DispatchWorkItem { [process] in
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+    }
+    DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: watchdog)
     if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
     try? input.fileHandleForWriting.close()
     group.wait()
     process.waitUntilExit()
+    watchdog.cancel()
+    var stderr = String(decoding: errBox.data, as: UTF8.self)
+    if process.terminationReason == .uncaughtSignal, process.terminationStatus == SIGKILL {
+        stderr += "\n[killed by the test after \(Int(timeout)) s: tandem \(args.joined(separator: " ")) did not finish]"
+    }
     return TandemRun(
         status: process.terminationStatus,
         stdout: String(decoding: outBox.data, as: UTF8.self),
-        stderr: String(decoding: errBox.data, as: UTF8.self))
+        stderr: stderr)
 }
 
 /// Starts `tandem ARGS` without waiting, with standard output on a pipe, for
