@@ -18,8 +18,11 @@ enum REPLLauncher {
     /// Runs the session and exits with its status.
     static func run() throws -> Never {
         let environment = try App.environment()
+        // scripts/bench-repl times completion over a catalogue padded to 1,000 practices.
+        let padding = ProcessInfo.processInfo.environment["TANDEM_BENCH_PRACTICES"].flatMap(Int.init)
+        let registry = padding.map { RegistryPadding.padded(App.registry, toPractices: $0) } ?? App.registry
         let configuration = REPLConfiguration(
-            version: Tandem.version, registry: App.registry, environment: environment,
+            version: Tandem.version, registry: registry, environment: environment,
             style: App.style, errorStyle: TextStyle.detect(fileDescriptor: STDERR_FILENO),
             dueToday: { dueToday(environment) },
             hostCommands: hostCommands.compactMap { type in
@@ -30,7 +33,7 @@ enum REPLLauncher {
         let colored = configuration.errorStyle.isEnabled
         let status = REPLMain.run(configuration) { input, output, errors in
             let host = REPLRoutineHost(environment: environment, input: input, output: output)
-            let session = RoutineSession(registry: App.registry, host: host)
+            let session = RoutineSession(registry: registry, host: host)
             return RoutineLanguage(session: session, output: output, errors: errors, colored: colored)
         }
         Foundation.exit(status)

@@ -102,6 +102,7 @@ struct REPLTerminalTests {
         defer { terminal.shutDown() }
         try terminal.waitForPrompt()
         terminal.line("let kept = 7")
+        try terminal.waitForPrompt(count: 2)
         terminal.line("while true { }")
         try terminal.waitFor { $0.contains("tandem> while true { }") }
         // The first Ctrl-C may land before the loop starts; press until it stops.
@@ -218,20 +219,22 @@ final class Tmux {
     }
 
     /// Waits until the screen satisfies `condition`, pressing `key` every
-    /// half second while it does not.
+    /// 1.5 s while it does not.
     @discardableResult
     func waitFor(pressing key: String?, timeout: Duration = .seconds(10), _ condition: (String) -> Bool) throws -> String {
         let clock = ContinuousClock()
         let deadline = clock.now + timeout
-        var lastPress = clock.now - .seconds(1)
+        var lastPress = clock.now - .seconds(10)
         while true {
-            if let key, clock.now - lastPress >= .milliseconds(500) {
-                press(key)
-                lastPress = clock.now
-            }
             let text = screen()
             if condition(text) { return text }
             if clock.now > deadline { throw TerminalTimeout(screen: text) }
+            // Look before pressing again, and press seldom, so that a press
+            // rarely lands after what it was for has already happened.
+            if let key, clock.now - lastPress >= .milliseconds(1500) {
+                press(key)
+                lastPress = clock.now
+            }
             usleep(20_000)
         }
     }
