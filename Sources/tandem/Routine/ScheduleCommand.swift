@@ -21,7 +21,7 @@ struct ScheduleCommand: ParsableCommand {
     func run() throws {
         let environment = try App.environment()
         var entries: [(date: Date, entry: Entry)] = []
-        var formatter = DateFormatter()
+        let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = environment.timeZone
         formatter.dateFormat = "yyyy-MM-dd'T'HH:mm"
@@ -49,7 +49,5 @@ struct ScheduleCommand: ParsableCommand {
         for (date, entry) in entries {
             StandardOutput.stdout.write("\(formatter.string(from: date))  \(App.style.bold(entry.routine))  (\(entry.file), \(entry.when))\n")
         }
-        _ = formatter
-        formatter = DateFormatter()
     }
 }
