@@ -7,6 +7,14 @@ enum Builtins {
         let m = compiler.machine
         switch (builtin, arguments.count) {
         case (.len, 1):
+            if let place = compiler.place(arguments[0]) {
+                let g = m.globals
+                return { f in
+                    let slot = place.address(f, g)
+                    if let list = slot.pointee.listRef { return .int(list._withUnsafeGuaranteedRef { $0.items.count }) }
+                    return try call(.len, [slot.pointee], m, range)
+                }
+            }
             let a = compiler.expression(arguments[0])
             return { f in
                 let v = try a(f)
@@ -14,6 +22,20 @@ enum Builtins {
                 return try call(.len, [v], m, range)
             }
         case (.append, 2):
+            if let place = compiler.place(arguments[0]) {
+                // The variable keeps the list alive: append without a copy.
+                let g = m.globals
+                let b = compiler.expression(arguments[1])
+                return { f in
+                    let value = try b(f)
+                    let slot = place.address(f, g)
+                    guard let list = slot.pointee.listRef else {
+                        throw RuntimeError("append needs a list first, not \(slot.pointee.typeName)", at: range)
+                    }
+                    list._withUnsafeGuaranteedRef { $0.items.append(value) }
+                    return .none
+                }
+            }
             let a = compiler.expression(arguments[0]), b = compiler.expression(arguments[1])
             return { f in
                 let list = try a(f)
@@ -25,6 +47,15 @@ enum Builtins {
                 return .none
             }
         case (.pop, 1):
+            if let place = compiler.place(arguments[0]) {
+                let g = m.globals
+                return { f in
+                    let slot = place.address(f, g)
+                    if let list = slot.pointee.listRef,
+                       let last = list._withUnsafeGuaranteedRef({ $0.items.popLast() }) { return last }
+                    return try call(.pop, [slot.pointee], m, range)
+                }
+            }
             let a = compiler.expression(arguments[0])
             return { f in
                 let list = try a(f)
@@ -48,8 +79,8 @@ enum Builtins {
     }
 
     private static func string(_ v: Value, _ name: String, _ range: SourceRange) throws -> String {
-        guard case .string(let s) = v else { throw RuntimeError("\(name) needs a string, not \(v.typeName)", at: range) }
-        return s
+        guard case .str(let s) = v else { throw RuntimeError("\(name) needs a string, not \(v.typeName)", at: range) }
+        return s.value
     }
 
     private static func number(_ v: Value, _ name: String, _ range: SourceRange) throws -> Double {
@@ -76,7 +107,7 @@ enum Builtins {
         case .len:
             switch a[0] {
             case .list(let box): return .int(box.items.count)
-            case .string(let s): return .int(s.count)
+            case .str(let s): return .int(s.value.count)
             default: throw RuntimeError("len needs a list or a string, not \(a[0].typeName)", at: range)
             }
         case .append:
@@ -89,7 +120,8 @@ enum Builtins {
             case .int, .decimal: return a[0]
             case .duration(let s): return .int(s)
             case .bool(let b): return .int(b ? 1 : 0)
-            case .string(let s):
+            case .str(let box):
+                let s = box.value
                 guard let n = parseNumber(s) else { throw RuntimeError("\(Value.string(s).description) is not a number", at: range) }
                 return n
             default: throw RuntimeError("num cannot convert \(a[0].typeName) to a number", at: range)
@@ -150,7 +182,7 @@ enum Builtins {
         case .contains:
             switch a[0] {
             case .list(let box): return .bool(box.items.contains { Value.equal($0, a[1]) })
-            case .string(let s): return .bool(s.contains(try string(a[1], "contains", range)))
+            case .str(let s): return .bool(s.value.contains(try string(a[1], "contains", range)))
             default: throw RuntimeError("contains needs a list or a string, not \(a[0].typeName)", at: range)
             }
         case .pop:

@@ -7,14 +7,36 @@ import TandemKit
 final class RoutineSymbol {
     let name: String
     var declaration: RoutineDeclaration
-    var body: Exec = { _ in .normal }
-    var frameSize = 0
-    var parameterCount = 0
-    var defaults: [Eval?] = []
+    /// The compiled routine; calls read it through ``codeRef`` (no retain).
+    var code: RoutineCode {
+        didSet { codeRef = Unmanaged.passUnretained(code) }
+    }
+    private(set) var codeRef: Unmanaged<RoutineCode>
+    var frameSize: Int { code.frameSize }
+    var parameterCount: Int { code.parameterCount }
 
     init(name: String, declaration: RoutineDeclaration) {
         self.name = name
         self.declaration = declaration
+        let code = RoutineCode(body: { _ in .normal }, frameSize: 1, parameterCount: 0, defaults: [])
+        self.code = code
+        self.codeRef = Unmanaged.passUnretained(code)
+    }
+}
+
+/// What a routine compiled to. Immutable, so a call can borrow its fields
+/// without reference counting; redefining the routine replaces the whole.
+final class RoutineCode {
+    let body: Exec
+    let frameSize: Int
+    let parameterCount: Int
+    let defaults: [Eval?]
+
+    init(body: @escaping Exec, frameSize: Int, parameterCount: Int, defaults: [Eval?]) {
+        self.body = body
+        self.frameSize = frameSize
+        self.parameterCount = parameterCount
+        self.defaults = defaults
     }
 }
 

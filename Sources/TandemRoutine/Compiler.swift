@@ -19,10 +19,10 @@ struct Compiler {
 
     func compileRoutine(_ symbol: RoutineSymbol) {
         let declaration = symbol.declaration
-        symbol.frameSize = max(1, declaration.frameSize)
-        symbol.parameterCount = declaration.parameters.count
-        symbol.defaults = declaration.parameters.map { $0.defaultValue.map(expression) }
-        symbol.body = block(declaration.body)
+        symbol.code = RoutineCode(
+            body: block(declaration.body), frameSize: max(1, declaration.frameSize),
+            parameterCount: declaration.parameters.count,
+            defaults: declaration.parameters.map { $0.defaultValue.map(expression) })
     }
 
     /// The top-level code; when `echoLast` is set, the value of a final
@@ -106,17 +106,49 @@ struct Compiler {
         case .letVariable(_, _, let value), .assign(_, _, let value):
             return assignment(statement.binding!, value)
         case .assignIndex(let list, let index, let value):
-            if case .variable = list.kind, case .local(let ls)? = list.binding {
-                // `xs[i] = v` on a local list: no copy of the list value.
-                let i = expression(index), v = expression(value)
-                return { f in
-                    let element = try v(f)
-                    let position = try i(f)
-                    if case .list(let box) = f[ls], case .int(let n) = position, n >= 0, n < box.items.count {
-                        box.items[n] = element
-                    } else {
-                        try Ops.setIndex(f[ls], position, element, range)
+            if let place = place(list) {
+                // `xs[i] = v` on a variable: the slot keeps the list alive,
+                // so it is used without a copy (no reference counting).
+                let g = machine.globals
+                if case .local(let indexSlot) = operand(index), case .constant(let element) = operand(value) {
+                    // `xs[i] = constant`: nothing to evaluate.
+                    return { f in
+                        let slot = place.address(f, g)
+                        if let list = slot.pointee.listRef, case .int(let n) = f[indexSlot] {
+                            let stored = list._withUnsafeGuaranteedRef { box in
+                                guard n >= 0, n < box.items.count else { return false }
+                                box.items[n] = element
+                                return true
+                            }
+                            if stored { return .normal }
+                        }
+                        try Ops.setIndex(slot.pointee, f[indexSlot], element, range)
+                        return .normal
                     }
+                }
+                let i = expression(index), v = expression(value)
+                // The order of evaluation is as before: the value first for
+                // a local list, the index first for a global one.
+                let valueFirst = if case .local = place { true } else { false }
+                return { f in
+                    let element: Value, position: Value
+                    if valueFirst {
+                        element = try v(f)
+                        position = try i(f)
+                    } else {
+                        position = try i(f)
+                        element = try v(f)
+                    }
+                    let slot = place.address(f, g)
+                    if let list = slot.pointee.listRef, case .int(let n) = position {
+                        let stored = list._withUnsafeGuaranteedRef { box in
+                            guard n >= 0, n < box.items.count else { return false }
+                            box.items[n] = element
+                            return true
+                        }
+                        if stored { return .normal }
+                    }
+                    try Ops.setIndex(slot.pointee, position, element, range)
                     return .normal
                 }
             }
@@ -138,6 +170,37 @@ struct Compiler {
             if let otherwise {
                 let elseBlock = block(otherwise)
                 return { f in try test(f) ? try thenBlock(f) : try elseBlock(f) }
+            }
+            if then.count == 1, case .returnValue(let value?) = then[0].kind {
+                // `if c { return x }`: one closure fewer on the way out.
+                switch operand(value) {
+                case .local(let slot):
+                    return { f in
+                        guard try test(f) else { return .normal }
+                        m.returnValue = f[slot]
+                        return .returned
+                    }
+                case .constant(let constant):
+                    return { f in
+                        guard try test(f) else { return .normal }
+                        m.returnValue = constant
+                        return .returned
+                    }
+                default: break
+                }
+                let evaluate = expression(value)
+                return { f in
+                    guard try test(f) else { return .normal }
+                    m.returnValue = try evaluate(f)
+                    return .returned
+                }
+            }
+            if then.count == 1, case .returnValue(nil) = then[0].kind {
+                return { f in
+                    guard try test(f) else { return .normal }
+                    m.returnValue = .none
+                    return .returned
+                }
             }
             return { f in try test(f) ? try thenBlock(f) : .normal }
         case .whileLoop(let condition, let body):
@@ -184,7 +247,7 @@ struct Compiler {
                 let elements: [Value]
                 switch try items(f) {
                 case .list(let box): elements = box.items
-                case .string(let s): elements = s.map { .string(String($0)) }
+                case .str(let s): elements = s.value.map { .string(String($0)) }
                 case let other:
                     throw RuntimeError("cannot loop over \(other.typeName); only over a list, a string or a range such as 1..10", at: sequenceRange)
                 }
@@ -227,10 +290,23 @@ struct Compiler {
                     return .returned
                 }
             }
-            let evaluate = expression(value)
-            return { f in
-                m.returnValue = try evaluate(f)
-                return .returned
+            switch operand(value) {
+            case .local(let slot):
+                return { f in
+                    m.returnValue = f[slot]
+                    return .returned
+                }
+            case .constant(let constant):
+                return { _ in
+                    m.returnValue = constant
+                    return .returned
+                }
+            default:
+                let evaluate = expression(value)
+                return { f in
+                    m.returnValue = try evaluate(f)
+                    return .returned
+                }
             }
         case .routine, .use, .include, .schedule, .invalid:
             return { _ in .normal }
@@ -403,6 +479,37 @@ struct Compiler {
         }
     }
 
+    // MARK: Variables in place
+
+    /// Where a variable lives, for operations that use its value in place.
+    enum Place {
+        case local(Int)
+        case global(Int)
+
+        @inline(__always)
+        func address(_ frame: Frame, _ globals: Globals) -> UnsafeMutablePointer<Value> {
+            switch self {
+            case .local(let slot): frame + slot
+            case .global(let slot): globals.slots + slot
+            }
+        }
+    }
+
+    func place(_ expr: Expr) -> Place? {
+        guard case .variable = expr.kind, let binding = expr.binding else { return nil }
+        switch binding {
+        case .local(let slot): return .local(slot)
+        case .global(let slot): return .global(slot)
+        }
+    }
+
+    /// `list[index]` when the slot holds a list and the index is in range.
+    @inline(__always)
+    static func element(_ slot: UnsafeMutablePointer<Value>, _ index: Value) -> Value? {
+        guard let list = slot.pointee.listRef, case .int(let n) = index else { return nil }
+        return list._withUnsafeGuaranteedRef { box in n >= 0 && n < box.items.count ? box.items[n] : nil }
+    }
+
     // MARK: Expressions
 
     func operand(_ expr: Expr) -> Operand {
@@ -510,18 +617,21 @@ struct Compiler {
             let lo = expression(low), hi = expression(high)
             return { f in try Ops.rangeList(try lo(f), try hi(f), range) }
         case .index(let base, let index):
-            if case .variable = base.kind, case .local(let ls)? = base.binding {
+            if let place = place(base) {
+                let g = machine.globals
                 if case .variable = index.kind, case .local(let slot)? = index.binding {
                     return { f in
-                        if case .list(let box) = f[ls], case .int(let n) = f[slot], n >= 0, n < box.items.count { return box.items[n] }
-                        return try Ops.index(f[ls], f[slot], range)
+                        let list = place.address(f, g)
+                        if let element = Compiler.element(list, f[slot]) { return element }
+                        return try Ops.index(list.pointee, f[slot], range)
                     }
                 }
                 let i = expression(index)
                 return { f in
                     let position = try i(f)
-                    if case .list(let box) = f[ls], case .int(let n) = position, n >= 0, n < box.items.count { return box.items[n] }
-                    return try Ops.index(f[ls], position, range)
+                    let list = place.address(f, g)
+                    if let element = Compiler.element(list, position) { return element }
+                    return try Ops.index(list.pointee, position, range)
                 }
             }
             let b = expression(base), i = expression(index)
@@ -587,102 +697,106 @@ struct Compiler {
 
     // MARK: Calls
 
-    func call(_ symbol: RoutineSymbol, _ arguments: [Expr], _ range: SourceRange) -> Eval {
+    func call(_ target: RoutineSymbol, _ arguments: [Expr], _ range: SourceRange) -> Eval {
+        // The symbol table owns every symbol for as long as compiled code
+        // can run, and symbols are never removed: hold it without counting
+        // (this also keeps a recursive routine's body from owning itself).
+        unowned(unsafe) let symbol = target
         let m = machine
         let count = arguments.count
+        /// Claims a frame for the routine's current code; the caller
+        /// then initializes the first `count` slots with the arguments.
         @inline(__always)
-        func enter(_ frame: Frame) throws -> Value {
-            if count < symbol.parameterCount { try symbol.fillDefaults(frame, from: count) }
+        func enter(_ code: RoutineCode) throws -> Frame {
+            if interruptFlag.load(ordering: .relaxed) { throw RuntimeError.interrupted(at: range) }
+            if count > code.parameterCount { throw tooManyArguments(symbol, code, range) }
+            return try m.push(code.frameSize, arguments: count, range)
+        }
+        /// Runs the routine on its frame, then pops the frame.
+        @inline(__always)
+        func run(_ code: RoutineCode, _ frame: Frame) throws -> Value {
+            defer { m.pop(frame, code.frameSize) }
+            if count < code.parameterCount { try code.fillDefaults(frame, from: count) }
             do {
-                if try symbol.body(frame) == .returned {
-                    let result = m.returnValue
-                    m.returnValue = .none
-                    return result
-                }
+                if try code.body(frame) == .returned { return m.takeReturnValue() }
                 return .none
             } catch let error as RuntimeError {
                 if error.kind == .error { error.chain.append((symbol.name, range)) }
                 throw error
             }
         }
-        @inline(__always)
-        func checkEntry() throws {
-            if interruptFlag.load(ordering: .relaxed) { throw RuntimeError.interrupted(at: range) }
-            if count > symbol.parameterCount {
-                throw RuntimeError("routine '\(symbol.name)' now takes \(symbol.parameterCount) arguments", at: range)
-            }
-        }
+        // The code is read unretained: the symbol owns it, and it is only
+        // replaced between runs.
         switch count {
         case 0:
             return { _ in
-                try checkEntry()
-                let size = symbol.frameSize
-                let frame = try m.push(size, range)
-                defer { m.pop(frame, size) }
-                return try enter(frame)
+                unowned(unsafe) let code = symbol.codeRef.takeUnretainedValue()
+                let frame = try enter(code)
+                return try run(code, frame)
             }
         case 1:
             let a0 = expression(arguments[0])
             return { f in
-                try checkEntry()
-                let size = symbol.frameSize
-                let frame = try m.push(size, range)
-                defer { m.pop(frame, size) }
-                frame[0] = try a0(f)
-                return try enter(frame)
+                let v0 = try a0(f)
+                unowned(unsafe) let code = symbol.codeRef.takeUnretainedValue()
+                let frame = try enter(code)
+                frame.initialize(to: v0)
+                return try run(code, frame)
             }
         case 2:
             let a0 = expression(arguments[0]), a1 = expression(arguments[1])
             return { f in
-                try checkEntry()
-                let size = symbol.frameSize
-                let frame = try m.push(size, range)
-                defer { m.pop(frame, size) }
-                frame[0] = try a0(f)
-                frame[1] = try a1(f)
-                return try enter(frame)
+                let v0 = try a0(f), v1 = try a1(f)
+                unowned(unsafe) let code = symbol.codeRef.takeUnretainedValue()
+                let frame = try enter(code)
+                frame.initialize(to: v0)
+                (frame + 1).initialize(to: v1)
+                return try run(code, frame)
             }
         case 3:
             let a0 = expression(arguments[0]), a1 = expression(arguments[1]), a2 = expression(arguments[2])
             return { f in
-                try checkEntry()
-                let size = symbol.frameSize
-                let frame = try m.push(size, range)
-                defer { m.pop(frame, size) }
-                frame[0] = try a0(f)
-                frame[1] = try a1(f)
-                frame[2] = try a2(f)
-                return try enter(frame)
+                let v0 = try a0(f), v1 = try a1(f), v2 = try a2(f)
+                unowned(unsafe) let code = symbol.codeRef.takeUnretainedValue()
+                let frame = try enter(code)
+                frame.initialize(to: v0)
+                (frame + 1).initialize(to: v1)
+                (frame + 2).initialize(to: v2)
+                return try run(code, frame)
             }
         case 4:
             let a0 = expression(arguments[0]), a1 = expression(arguments[1])
             let a2 = expression(arguments[2]), a3 = expression(arguments[3])
             return { f in
-                try checkEntry()
-                let size = symbol.frameSize
-                let frame = try m.push(size, range)
-                defer { m.pop(frame, size) }
-                frame[0] = try a0(f)
-                frame[1] = try a1(f)
-                frame[2] = try a2(f)
-                frame[3] = try a3(f)
-                return try enter(frame)
+                let v0 = try a0(f), v1 = try a1(f), v2 = try a2(f), v3 = try a3(f)
+                unowned(unsafe) let code = symbol.codeRef.takeUnretainedValue()
+                let frame = try enter(code)
+                frame.initialize(to: v0)
+                (frame + 1).initialize(to: v1)
+                (frame + 2).initialize(to: v2)
+                (frame + 3).initialize(to: v3)
+                return try run(code, frame)
             }
         default:
             let evaluators = arguments.map(expression)
             return { f in
-                try checkEntry()
-                let size = symbol.frameSize
-                let frame = try m.push(size, range)
-                defer { m.pop(frame, size) }
-                for (index, argument) in evaluators.enumerated() { frame[index] = try argument(f) }
-                return try enter(frame)
+                var values: [Value] = []
+                values.reserveCapacity(count)
+                for argument in evaluators { values.append(try argument(f)) }
+                unowned(unsafe) let code = symbol.codeRef.takeUnretainedValue()
+                let frame = try enter(code)
+                for (index, value) in values.enumerated() { (frame + index).initialize(to: value) }
+                return try run(code, frame)
             }
         }
     }
 }
 
-extension RoutineSymbol {
+private func tooManyArguments(_ symbol: RoutineSymbol, _ code: RoutineCode, _ range: SourceRange) -> RuntimeError {
+    RuntimeError("routine '\(symbol.name)' now takes \(code.parameterCount) arguments", at: range)
+}
+
+extension RoutineCode {
     func fillDefaults(_ frame: Frame, from count: Int) throws {
         for index in count..<parameterCount {
             if let evaluate = defaults[index] { frame[index] = try evaluate(frame) }

@@ -41,12 +41,12 @@ enum Ops {
             case (.int(let x), .int(let y)):
                 guard let r = integers(x, y) else { throw overflow(range) }
                 return .int(r)
-            case (.string(let x), .string(let y)): return .string(x + y)
+            case (.str(let x), .str(let y)): return .string(x.value + y.value)
             case (.list(let x), .list(let y)): return .list(ListBox(x.items + y.items))
             case (.duration(let x), .duration(let y)):
                 guard let r = integers(x, y) else { throw overflow(range) }
                 return .duration(r)
-            case (.string, _), (_, .string):
+            case (.str, _), (_, .str):
                 throw typeError("add", a, b, range, hint: "to join text and other values, write \"{x}\" or str(x)")
             default:
                 if let x = double(a), let y = double(b) { return .decimal(x + y) }
@@ -88,7 +88,8 @@ enum Ops {
             case (.duration(let x), .int(let y)), (.int(let y), .duration(let x)):
                 guard let r = integers(x, y) else { throw overflow(range) }
                 return .duration(r)
-            case (.string(let s), .int(let n)), (.int(let n), .string(let s)):
+            case (.str(let box), .int(let n)), (.int(let n), .str(let box)):
+                let s = box.value
                 guard n >= 0, n.multipliedReportingOverflow(by: max(1, s.utf8.count)).partialValue < 100_000_000 else {
                     throw RuntimeError("cannot repeat a string \(n) times", at: range)
                 }
@@ -173,7 +174,7 @@ enum Ops {
     static func order(_ a: Value, _ b: Value, _ range: SourceRange) throws -> Int {
         switch (a, b) {
         case (.int(let x), .int(let y)): return x < y ? -1 : (x == y ? 0 : 1)
-        case (.string(let x), .string(let y)): return x < y ? -1 : (x == y ? 0 : 1)
+        case (.str(let x), .str(let y)): return x.value < y.value ? -1 : (x.value == y.value ? 0 : 1)
         case (.duration(let x), .duration(let y)): return x < y ? -1 : (x == y ? 0 : 1)
         default:
             if let x = double(a), let y = double(b) { return x < y ? -1 : (x == y ? 0 : 1) }
@@ -234,8 +235,8 @@ enum Ops {
         switch base {
         case .list(let box):
             return box.items[try listIndex(index, count: box.items.count, range)]
-        case .string(let s):
-            let characters = Array(s)
+        case .str(let s):
+            let characters = Array(s.value)
             guard case .int(let i) = index else {
                 throw RuntimeError("a string index must be an integer, not \(index.typeName)", at: range)
             }

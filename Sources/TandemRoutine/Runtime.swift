@@ -140,22 +140,50 @@ final class Machine {
     /// Pushes a frame of `size` nil slots.
     @inline(__always)
     func push(_ size: Int, _ range: SourceRange) throws -> Frame {
-        if depth >= Machine.recursionLimit || stackEnd - stackTop < size {
-            throw RuntimeError(
-                "too much recursion: more than \(Machine.recursionLimit) nested routine calls", at: range,
-                hint: "check that the recursion has a case that stops it")
-        }
+        try push(size, arguments: 0, range)
+    }
+
+    /// Pushes a frame of `size` slots and sets all but the first `arguments`
+    /// to nil: the caller initializes those with the arguments.
+    @inline(__always)
+    func push(_ size: Int, arguments: Int, _ range: SourceRange) throws -> Frame {
+        if depth >= Machine.recursionLimit || stackEnd - stackTop < size { throw Machine.tooDeep(range) }
         let frame = stackTop
-        frame.initialize(repeating: .none, count: size)
-        stackTop = frame + size
+        var slot = frame + arguments
+        let end = frame + size
+        while slot < end {
+            slot.initialize(to: .none)
+            slot += 1
+        }
+        stackTop = end
         depth += 1
         return frame
     }
 
+    @inline(never)
+    static func tooDeep(_ range: SourceRange) -> RuntimeError {
+        RuntimeError(
+            "too much recursion: more than \(Machine.recursionLimit) nested routine calls", at: range,
+            hint: "check that the recursion has a case that stops it")
+    }
+
     @inline(__always)
     func pop(_ frame: Frame, _ size: Int) {
-        frame.deinitialize(count: size)
+        var slot = frame
+        let end = frame + size
+        while slot < end {
+            _ = slot.move()
+            slot += 1
+        }
         stackTop = frame
         depth -= 1
+    }
+
+    /// The value a `return` left, leaving nil in its place.
+    @inline(__always)
+    func takeReturnValue() -> Value {
+        var result = Value.none
+        swap(&result, &returnValue)
+        return result
     }
 }
