@@ -704,89 +704,89 @@ struct Compiler {
         unowned(unsafe) let symbol = target
         let m = machine
         let count = arguments.count
-        /// Claims a frame for the routine's current code; the caller
-        /// then initializes the first `count` slots with the arguments.
+        /// Runs the routine on the frame at `base`, whose first `count`
+        /// slots already hold the arguments (pushed on the value stack), then
+        /// pops the frame. The code is borrowed unretained: the symbol owns
+        /// it, and it is only replaced between runs.
         @inline(__always)
-        func enter(_ code: RoutineCode) throws -> Frame {
-            if interruptFlag.load(ordering: .relaxed) { throw RuntimeError.interrupted(at: range) }
-            if count > code.parameterCount { throw tooManyArguments(symbol, code, range) }
-            return try m.push(code.frameSize, arguments: count, range)
-        }
-        /// Runs the routine on its frame, then pops the frame.
-        @inline(__always)
-        func run(_ code: RoutineCode, _ frame: Frame) throws -> Value {
-            defer { m.pop(frame, code.frameSize) }
-            if count < code.parameterCount { try code.fillDefaults(frame, from: count) }
-            do {
-                if try code.body(frame) == .returned { return m.takeReturnValue() }
-                return .none
-            } catch let error as RuntimeError {
-                if error.kind == .error { error.chain.append((symbol.name, range)) }
-                throw error
+        func finish(_ base: Frame) throws -> Value {
+            try symbol.codeRef._withUnsafeGuaranteedRef { code in
+                if interruptFlag.load(ordering: .relaxed) {
+                    m.unwind(to: base)
+                    throw RuntimeError.interrupted(at: range)
+                }
+                if count > code.parameterCount {
+                    m.unwind(to: base)
+                    throw tooManyArguments(symbol, code, range)
+                }
+                let size = code.frameSize
+                try m.enter(base, size: size, arguments: count, range)
+                defer { m.pop(base, size) }
+                if count < code.parameterCount { try code.fillDefaults(base, from: count) }
+                do {
+                    if try code.body(base) == .returned { return m.takeReturnValue() }
+                    return .none
+                } catch let error as RuntimeError {
+                    if error.kind == .error { error.chain.append((symbol.name, range)) }
+                    throw error
+                }
             }
         }
-        // The code is read unretained: the symbol owns it, and it is only
-        // replaced between runs.
+        // Arguments are evaluated straight onto the value stack, where the
+        // callee's frame begins: no copies. If one fails, those already
+        // pushed are dropped.
         switch count {
         case 0:
-            return { _ in
-                unowned(unsafe) let code = symbol.codeRef.takeUnretainedValue()
-                let frame = try enter(code)
-                return try run(code, frame)
-            }
+            return { _ in try finish(try m.reserve(0, range)) }
         case 1:
             let a0 = expression(arguments[0])
             return { f in
-                let v0 = try a0(f)
-                unowned(unsafe) let code = symbol.codeRef.takeUnretainedValue()
-                let frame = try enter(code)
-                frame.initialize(to: v0)
-                return try run(code, frame)
+                let base = try m.reserve(1, range)
+                do { m.pushArgument(try a0(f)) } catch { m.unwind(to: base); throw error }
+                return try finish(base)
             }
         case 2:
             let a0 = expression(arguments[0]), a1 = expression(arguments[1])
             return { f in
-                let v0 = try a0(f), v1 = try a1(f)
-                unowned(unsafe) let code = symbol.codeRef.takeUnretainedValue()
-                let frame = try enter(code)
-                frame.initialize(to: v0)
-                (frame + 1).initialize(to: v1)
-                return try run(code, frame)
+                let base = try m.reserve(2, range)
+                do {
+                    m.pushArgument(try a0(f))
+                    m.pushArgument(try a1(f))
+                } catch { m.unwind(to: base); throw error }
+                return try finish(base)
             }
         case 3:
             let a0 = expression(arguments[0]), a1 = expression(arguments[1]), a2 = expression(arguments[2])
             return { f in
-                let v0 = try a0(f), v1 = try a1(f), v2 = try a2(f)
-                unowned(unsafe) let code = symbol.codeRef.takeUnretainedValue()
-                let frame = try enter(code)
-                frame.initialize(to: v0)
-                (frame + 1).initialize(to: v1)
-                (frame + 2).initialize(to: v2)
-                return try run(code, frame)
+                let base = try m.reserve(3, range)
+                do {
+                    m.pushArgument(try a0(f))
+                    m.pushArgument(try a1(f))
+                    m.pushArgument(try a2(f))
+                } catch { m.unwind(to: base); throw error }
+                return try finish(base)
             }
         case 4:
             let a0 = expression(arguments[0]), a1 = expression(arguments[1])
             let a2 = expression(arguments[2]), a3 = expression(arguments[3])
             return { f in
-                let v0 = try a0(f), v1 = try a1(f), v2 = try a2(f), v3 = try a3(f)
-                unowned(unsafe) let code = symbol.codeRef.takeUnretainedValue()
-                let frame = try enter(code)
-                frame.initialize(to: v0)
-                (frame + 1).initialize(to: v1)
-                (frame + 2).initialize(to: v2)
-                (frame + 3).initialize(to: v3)
-                return try run(code, frame)
+                let base = try m.reserve(4, range)
+                do {
+                    m.pushArgument(try a0(f))
+                    m.pushArgument(try a1(f))
+                    m.pushArgument(try a2(f))
+                    m.pushArgument(try a3(f))
+                } catch { m.unwind(to: base); throw error }
+                return try finish(base)
             }
         default:
             let evaluators = arguments.map(expression)
             return { f in
-                var values: [Value] = []
-                values.reserveCapacity(count)
-                for argument in evaluators { values.append(try argument(f)) }
-                unowned(unsafe) let code = symbol.codeRef.takeUnretainedValue()
-                let frame = try enter(code)
-                for (index, value) in values.enumerated() { (frame + index).initialize(to: value) }
-                return try run(code, frame)
+                let base = try m.reserve(count, range)
+                do {
+                    for argument in evaluators { m.pushArgument(try argument(f)) }
+                } catch { m.unwind(to: base); throw error }
+                return try finish(base)
             }
         }
     }

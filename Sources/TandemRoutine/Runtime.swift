@@ -160,6 +160,48 @@ final class Machine {
         return frame
     }
 
+    /// Checks that `count` arguments fit on the stack; they are pushed from
+    /// the returned address on, which becomes the callee's frame.
+    @inline(__always)
+    func reserve(_ count: Int, _ range: SourceRange) throws -> Frame {
+        if stackEnd - stackTop <= count { throw Machine.tooDeep(range) }
+        return stackTop
+    }
+
+    @inline(__always)
+    func pushArgument(_ value: consuming Value) {
+        stackTop.initialize(to: value)
+        stackTop += 1
+    }
+
+    /// Drops the arguments pushed from `base` on (a call that failed early).
+    func unwind(to base: Frame) {
+        var slot = base
+        while slot < stackTop {
+            _ = slot.move()
+            slot += 1
+        }
+        stackTop = base
+    }
+
+    /// Makes a frame of `size` slots at `frame`, whose first `arguments`
+    /// slots hold the pushed arguments; the rest are set to nil.
+    @inline(__always)
+    func enter(_ frame: Frame, size: Int, arguments: Int, _ range: SourceRange) throws {
+        if depth >= Machine.recursionLimit || stackEnd - frame < size {
+            unwind(to: frame)
+            throw Machine.tooDeep(range)
+        }
+        var slot = frame + arguments
+        let end = frame + size
+        while slot < end {
+            slot.initialize(to: .none)
+            slot += 1
+        }
+        stackTop = end
+        depth += 1
+    }
+
     @inline(never)
     static func tooDeep(_ range: SourceRange) -> RuntimeError {
         RuntimeError(

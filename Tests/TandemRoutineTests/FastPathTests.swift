@@ -1,0 +1,73 @@
+import Foundation
+import TandemHost
+import TandemKit
+@testable import TandemRoutine
+import Testing
+
+/// The interpreter's specialised shapes (calls that push their arguments on
+/// the value stack, list variables used in place, `if c { return x }`)
+/// behave as the general ones do.
+@Suite struct FastPathTests {
+    @Test func listVariablesInPlace() {
+        #expect(say("""
+            let xs = [1, 2, 3]
+            xs[0] = 9
+            append(xs, 4)
+            say pop(xs)
+            say len(xs)
+            say xs[0]
+            routine local() {
+              let ys = [0, 0]
+              let i = 1
+              ys[i] = true
+              append(ys, "s")
+              say ys
+              say pop(ys)
+              say len(ys)
+              say ys[i]
+            }
+            local()
+            """) == "4\n3\n9\n[0, true, \"s\"]\ns\n2\ntrue\n")
+        #expect(runtimeError("let xs = [1]\nlet i = 3\nxs[i] = 0")?.message.hasPrefix("index 3 is out of range") == true)
+        #expect(runtimeError("let xs = 5\nappend(xs, 1)")?.message == "append needs a list first, not integer")
+        #expect(runtimeError("let xs = []\npop(xs)") != nil)
+        #expect(say("let s = \"abc\"\nsay len(s)") == "3\n")
+    }
+
+    @Test func ifReturnShapes() {
+        #expect(say("""
+            routine a(n) { if n > 0 { return n }
+              return 0 }
+            routine b(n) { if n > 0 { return true }
+              return false }
+            routine c(n) { if n > 0 { return }
+              return 1 }
+            routine d(n) { if n > 0 { return n * 2 }
+              return -1 }
+            say a(3)
+            say a(-3)
+            say b(1)
+            say c(1)
+            say c(0)
+            say d(2)
+            """) == "3\n0\ntrue\nnil\n1\n4\n")
+    }
+
+    @Test func failedArgumentsLeaveTheStackBalanced() {
+        let output = CapturedOutput()
+        let host = StandardRoutineHost(
+            output: output, input: ScriptedInput([]), now: LocalDateTime.parse("2026-11-20T21:30", in: TimeZone(identifier: "UTC")!)!,
+            timeZone: TimeZone(identifier: "UTC")!, seed: 7, waitsForTimers: false)
+        let session = RoutineSession(registry: registry, host: host)
+        _ = session.evaluate("routine add(a, b, c) { return a + b + c }")
+        _ = session.evaluate("let xs = []")
+        for _ in 0..<3 {
+            if case .runtimeError = session.evaluate("say add(1, 2, xs[4])") {} else { Issue.record("expected an index error") }
+            if case .runtimeError = session.evaluate("say add(add(1, 2, 3), 2, 1 // 0)") {} else { Issue.record("expected division by zero") }
+        }
+        _ = session.evaluate("say add(1, 2, 3)")
+        #expect(output.text == "6\n")
+        #expect(session.machine.stackTop == session.machine.stackBase)
+        #expect(session.machine.depth == 0)
+    }
+}
