@@ -87,6 +87,21 @@ struct Compiler {
                 if flow != .normal { return flow }
                 return try d(f)
             }
+        case 5:
+            let a = statement(list[list.startIndex]), b = statement(list[list.startIndex + 1])
+            let c = statement(list[list.startIndex + 2]), d = statement(list[list.startIndex + 3])
+            let e = statement(list[list.startIndex + 4])
+            return { f in
+                var flow = try a(f)
+                if flow != .normal { return flow }
+                flow = try b(f)
+                if flow != .normal { return flow }
+                flow = try c(f)
+                if flow != .normal { return flow }
+                flow = try d(f)
+                if flow != .normal { return flow }
+                return try e(f)
+            }
         default:
             let middle = list.startIndex + list.count / 2
             return sequence(tree(list[..<middle]), tree(list[middle...]))
