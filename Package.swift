@@ -67,7 +67,7 @@ let package = Package(
         .testTarget(name: "TandemJournalTests", dependencies: ["TandemJournal", "TandemKit"]),
         .testTarget(name: "TandemRoutineTests", dependencies: ["TandemRoutine", "TandemHost", "TandemModules", "TandemKit"]),
         .testTarget(name: "TandemREPLTests", dependencies: ["TandemREPL", "TandemRoutine", "TandemHost", "TandemModules", "TandemKit"]),
-        .testTarget(name: "EndToEndTests", dependencies: []),
+        .testTarget(name: "EndToEndTests", dependencies: [], exclude: ["Snapshots"]),
     ]
         + coachingModules.map { .target(name: $0, dependencies: ["TandemKit"], path: "Plugins/\($0)") }
 )
