@@ -152,29 +152,14 @@ public struct Feelings: ModuleCommand {
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 
-    /// The width to wrap to: `COLUMNS` when set, otherwise 80, kept between 40 and 100.
+    /// The width to wrap to: the terminal's, else `COLUMNS`, else 80, kept between 40 and 100.
     public static func terminalWidth(environment: [String: String] = ProcessInfo.processInfo.environment) -> Int {
-        let columns = environment["COLUMNS"].flatMap { Int($0) } ?? 80
-        return min(max(columns, 40), 100)
+        min(max(TextLayout.terminalWidth(environment: environment), 40), 100)
     }
 
     /// Prose filled to the width, each line indented and (optionally) styled.
     private static func paragraph(_ text: String, width: Int, indent: String, style: ((String) -> String)?) -> String {
-        let available = max(width - indent.count, 20)
-        var lines: [String] = []
-        var current = ""
-        for word in text.split(separator: " ") {
-            if current.isEmpty {
-                current = String(word)
-            } else if current.count + 1 + word.count > available {
-                lines.append(current)
-                current = String(word)
-            } else {
-                current += " " + word
-            }
-        }
-        if !current.isEmpty { lines.append(current) }
-        return lines.map { indent + (style?($0) ?? $0) + "\n" }.joined()
+        TextLayout.wrap(text, width: max(width - indent.count, 20)).map { indent + (style?($0) ?? $0) + "\n" }.joined()
     }
 
     private static func wrapped(_ words: [String], width: Int, indent: String, highlight: String?, style: TextStyle) -> String {

@@ -119,24 +119,9 @@ public struct ContentRenderer: Sendable {
 
     // MARK: Helpers
 
-    /// Wraps a paragraph at ``width``: the first line after `indent`, the
-    /// rest after `hanging` (default: as many spaces as `indent`).
+    /// Wraps a paragraph at ``width`` (see ``TextLayout/wrap(_:width:indent:hanging:)``).
     public func wrap(_ text: String, indent: String, hanging: String? = nil) -> [String] {
-        let rest = hanging ?? String(repeating: " ", count: indent.count)
-        var lines: [String] = []
-        var line = indent
-        var lineHasWord = false
-        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
-            if lineHasWord, line.count + 1 + word.count > width {
-                lines.append(line)
-                line = rest
-                lineHasWord = false
-            }
-            line += (lineHasWord ? " " : "") + word
-            lineHasWord = true
-        }
-        lines.append(line)
-        return lines
+        TextLayout.wrap(text, width: width, indent: indent, hanging: hanging)
     }
 
     /// Pretty, key-sorted JSON text with a final newline.

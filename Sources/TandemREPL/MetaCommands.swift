@@ -216,25 +216,11 @@ extension REPL {
         var text = ""
         for (name, description) in rows {
             let pad = String(repeating: " ", count: max(1, left - name.count + 2))
-            let lines = wrap(description, width: width - left - 4)
+            let lines = TextLayout.wrap(description, width: max(20, width - left - 4))
             text += "  " + style.color(name, .cyan) + pad + (lines.first ?? "") + "\n"
             for more in lines.dropFirst() { text += String(repeating: " ", count: left + 4) + more + "\n" }
         }
         return text
-    }
-
-    func wrap(_ text: String, width: Int) -> [String] {
-        var lines: [String] = []
-        var line = ""
-        for word in text.split(separator: " ") {
-            if !line.isEmpty, line.count + 1 + word.count > max(20, width) {
-                lines.append(line)
-                line = ""
-            }
-            line += (line.isEmpty ? "" : " ") + word
-        }
-        if !line.isEmpty { lines.append(line) }
-        return lines
     }
 
     // MARK: Content

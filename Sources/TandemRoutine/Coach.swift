@@ -69,9 +69,13 @@ enum Coach {
 
     static func practice(_ practice: Practice, _ m: Machine, _ range: SourceRange) throws -> Value {
         let host = m.host
-        var text = "\n── \(practice.title) (\(practice.id)) ──\n\(practice.why)\n"
-        for (index, step) in practice.steps.enumerated() { text += "  \(index + 1). \(step)\n" }
-        text += "Try today: \(practice.tryToday)\n"
+        let width = TextLayout.readingWidth
+        var lines = ["", "── \(practice.title) (\(practice.id)) ──"] + TextLayout.wrap(practice.why, width: width)
+        for (index, step) in practice.steps.enumerated() {
+            lines += TextLayout.wrap(step, width: width, indent: "  \(index + 1). ", hanging: "     ")
+        }
+        lines += TextLayout.wrap(practice.tryToday, width: width, indent: "Try today: ", hanging: "  ")
+        let text = lines.joined(separator: "\n") + "\n"
         host.write(text)
         let outcome = try answer("Did you do it? (done / skip / not yet)", expecting: "done, skip or not yet", m, range) { text -> PracticeOutcome? in
             switch text.lowercased() {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import TandemHost
+import TandemKit
 
 /// The subcommands that browse the coaching content.
 enum BrowseCommands {
@@ -9,6 +10,6 @@ enum BrowseCommands {
 
     /// The renderer for standard output.
     static var renderer: ContentRenderer {
-        ContentRenderer(registry: App.registry, style: App.style, width: min(Terminal.width(), 100))
+        ContentRenderer(registry: App.registry, style: App.style, width: TextLayout.readingWidth)
     }
 }
