@@ -163,10 +163,15 @@ enum Builtins {
         case .join:
             let items = try list(a[0], "join", range).items
             let separator = a.count > 1 ? try string(a[1], "join's separator", range) : ""
+            var total = separator.utf8.count * max(0, items.count - 1)
+            for item in items {
+                if case .str(let s) = item { total += s.value.utf8.count } else { total += 8 }
+            }
             var text = ""
+            text.reserveCapacity(total)
             for (index, item) in items.enumerated() {
                 if index > 0 { text += separator }
-                text += item.text
+                if case .str(let s) = item { text += s.value } else { text += item.text }
             }
             return .string(text)
         case .split:

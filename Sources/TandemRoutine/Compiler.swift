@@ -460,6 +460,15 @@ struct Compiler {
     }
 
     private func compare<O: ComparisonOperation>(_: O.Type, _ left: Expr, _ right: Expr, _ range: SourceRange) -> Cond {
+        if let lt = intTerm(left), let rt = intTerm(right), lt.isCompound || rt.isCompound {
+            // `a - b == c - d` and the like: integers computed in line; the
+            // general path (which reads only locals) decides otherwise.
+            let le = expression(left), re = expression(right)
+            return { f in
+                if let a = lt.value(f), let b = rt.value(f) { return O.integers(a, b) }
+                return try O.values(try le(f), try re(f), range)
+            }
+        }
         switch (operand(left), operand(right)) {
         case (.local(let i), .constant(.int(let k))):
             return { f in
@@ -491,6 +500,102 @@ struct Compiler {
                 if case .int(let x) = a, case .int(let y) = b { return O.integers(x, y) }
                 return try O.values(a, b, range)
             }
+        }
+    }
+
+    // MARK: Simple operands, evaluated without a closure call
+
+    /// A call argument (or other operand) whose common shapes are evaluated
+    /// in line: a local, a constant, a local plus or minus a constant.
+    enum Inline {
+        case local(Int)
+        case constant(Value)
+        case add(Int, Int, SourceRange)
+        case subtract(Int, Int, SourceRange)
+        case general(Eval)
+
+        @inline(__always)
+        func value(_ f: Frame) throws -> Value {
+            switch self {
+            case .local(let slot): return f[slot]
+            case .constant(let value): return value
+            case .add(let slot, let k, let range):
+                if case .int(let a) = f[slot], let r = Ops.Add.integers(a, k) { return .int(r) }
+                return try Ops.Add.values(f[slot], .int(k), range)
+            case .subtract(let slot, let k, let range):
+                if case .int(let a) = f[slot], let r = Ops.Subtract.integers(a, k) { return .int(r) }
+                return try Ops.Subtract.values(f[slot], .int(k), range)
+            case .general(let evaluate): return try evaluate(f)
+            }
+        }
+    }
+
+    func inline(_ expr: Expr) -> Inline {
+        if case .binary(let op, let left, let right) = expr.kind, op == .add || op == .subtract,
+           case .variable = left.kind, case .local(let slot)? = left.binding, case .integer(let k) = right.kind {
+            return op == .add ? .add(slot, k, expr.range) : .subtract(slot, k, expr.range)
+        }
+        switch operand(expr) {
+        case .local(let slot): return .local(slot)
+        case .constant(let value): return .constant(value)
+        default: return .general(expression(expr))
+        }
+    }
+
+    /// An integer computed from locals and constants without side effects;
+    /// nil from ``value(_:)`` when an operand is not an integer or the
+    /// result overflows.
+    enum IntTerm {
+        case local(Int)
+        case constant(Int)
+        case addLocals(Int, Int)
+        case subtractLocals(Int, Int)
+        case addConstant(Int, Int)
+
+        var isCompound: Bool {
+            switch self {
+            case .local, .constant: false
+            default: true
+            }
+        }
+
+        @inline(__always)
+        func value(_ f: Frame) -> Int? {
+            switch self {
+            case .local(let slot):
+                if case .int(let a) = f[slot] { return a }
+                return nil
+            case .constant(let k): return k
+            case .addLocals(let x, let y):
+                if case .int(let a) = f[x], case .int(let b) = f[y] { return Ops.Add.integers(a, b) }
+                return nil
+            case .subtractLocals(let x, let y):
+                if case .int(let a) = f[x], case .int(let b) = f[y] { return Ops.Subtract.integers(a, b) }
+                return nil
+            case .addConstant(let x, let k):
+                if case .int(let a) = f[x] { return Ops.Add.integers(a, k) }
+                return nil
+            }
+        }
+    }
+
+    func intTerm(_ expr: Expr) -> IntTerm? {
+        switch expr.kind {
+        case .integer(let k): return .constant(k)
+        case .variable:
+            if case .local(let slot)? = expr.binding { return .local(slot) }
+            return nil
+        case .binary(let op, let left, let right) where op == .add || op == .subtract:
+            guard case .variable = left.kind, case .local(let x)? = left.binding else { return nil }
+            if case .variable = right.kind, case .local(let y)? = right.binding {
+                return op == .add ? .addLocals(x, y) : .subtractLocals(x, y)
+            }
+            if case .integer(let k) = right.kind {
+                if op == .add { return .addConstant(x, k) }
+                return k == .min ? nil : .addConstant(x, -k)
+            }
+            return nil
+        default: return nil
         }
     }
 
@@ -597,10 +702,29 @@ struct Compiler {
         case .integer, .decimal, .string, .boolean, .none, .duration, .variable:
             return evaluator(operand(expr))
         case .interpolation(let parts):
-            let pieces = parts.map(expression)
+            // Literal text is appended as it is; strings and integers
+            // without going through `description`.
+            enum Piece {
+                case literal(String)
+                case value(Eval)
+            }
+            let pieces: [Piece] = parts.map { part in
+                if case .string(let s) = part.kind { return .literal(s) }
+                return .value(expression(part))
+            }
             return { f in
                 var text = ""
-                for piece in pieces { text += try piece(f).text }
+                for piece in pieces {
+                    switch piece {
+                    case .literal(let s): text += s
+                    case .value(let evaluate):
+                        switch try evaluate(f) {
+                        case .str(let s): text += s.value
+                        case .int(let i): text += String(i)
+                        case let v: text += v.text
+                        }
+                    }
+                }
                 return .string(text)
             }
         case .list(let elements):
@@ -754,43 +878,43 @@ struct Compiler {
         case 0:
             return { _ in try finish(try m.reserve(0, range)) }
         case 1:
-            let a0 = expression(arguments[0])
+            let a0 = inline(arguments[0])
             return { f in
                 let base = try m.reserve(1, range)
-                do { m.pushArgument(try a0(f)) } catch { m.unwind(to: base); throw error }
+                do { m.pushArgument(try a0.value(f)) } catch { m.unwind(to: base); throw error }
                 return try finish(base)
             }
         case 2:
-            let a0 = expression(arguments[0]), a1 = expression(arguments[1])
+            let a0 = inline(arguments[0]), a1 = inline(arguments[1])
             return { f in
                 let base = try m.reserve(2, range)
                 do {
-                    m.pushArgument(try a0(f))
-                    m.pushArgument(try a1(f))
+                    m.pushArgument(try a0.value(f))
+                    m.pushArgument(try a1.value(f))
                 } catch { m.unwind(to: base); throw error }
                 return try finish(base)
             }
         case 3:
-            let a0 = expression(arguments[0]), a1 = expression(arguments[1]), a2 = expression(arguments[2])
+            let a0 = inline(arguments[0]), a1 = inline(arguments[1]), a2 = inline(arguments[2])
             return { f in
                 let base = try m.reserve(3, range)
                 do {
-                    m.pushArgument(try a0(f))
-                    m.pushArgument(try a1(f))
-                    m.pushArgument(try a2(f))
+                    m.pushArgument(try a0.value(f))
+                    m.pushArgument(try a1.value(f))
+                    m.pushArgument(try a2.value(f))
                 } catch { m.unwind(to: base); throw error }
                 return try finish(base)
             }
         case 4:
-            let a0 = expression(arguments[0]), a1 = expression(arguments[1])
-            let a2 = expression(arguments[2]), a3 = expression(arguments[3])
+            let a0 = inline(arguments[0]), a1 = inline(arguments[1])
+            let a2 = inline(arguments[2]), a3 = inline(arguments[3])
             return { f in
                 let base = try m.reserve(4, range)
                 do {
-                    m.pushArgument(try a0(f))
-                    m.pushArgument(try a1(f))
-                    m.pushArgument(try a2(f))
-                    m.pushArgument(try a3(f))
+                    m.pushArgument(try a0.value(f))
+                    m.pushArgument(try a1.value(f))
+                    m.pushArgument(try a2.value(f))
+                    m.pushArgument(try a3.value(f))
                 } catch { m.unwind(to: base); throw error }
                 return try finish(base)
             }

@@ -53,6 +53,35 @@ import Testing
             """) == "3\n0\ntrue\nnil\n1\n4\n")
     }
 
+    @Test func interpolationAndJoin() {
+        #expect(say("let i = 42\nlet s = \"x\"\nsay \"item{i}-{s}-{[s]}-{1.5}-{nil}\"") == "item42-x-[\"x\"]-1.5-nil\n")
+        #expect(say("say join([\"a\", 1, [2], \"\"], \", \")\nsay join([], \",\")") == "a, 1, [2], \n\n")
+    }
+
+    @Test func integerTermsInComparisons() {
+        #expect(say("""
+            routine check(a, b, c, d) {
+              if a - b == c - d { say "equal" } else { say "different" }
+              if a + b < c + 1 { say "less" } else { say "not less" }
+            }
+            check(5, 3, 4, 2)
+            check(1, 1, 5, 0)
+            check(1.5, 0.5, 2, 1)
+            """) == "equal\nnot less\ndifferent\nless\nequal\nless\n")
+        #expect(runtimeError("routine f(a, b) { if a - b == 0 { say 1 } }\nf(-9223372036854775807, 2)")?.message
+                == "integer overflow: the result does not fit in 64 bits")
+        #expect(runtimeError("routine f(a, b) { if a - b == 0 { say 1 } }\nf(\"a\", 2)")?.message == "cannot subtract string and integer")
+    }
+
+    @Test func inlineArguments() {
+        #expect(say("routine f(a, b, c) { return [a, b, c] }\nroutine g(n) { return f(n + 1, n - 1, n) }\nsay g(5)\nsay g(0.5)")
+                == "[6, 4, 5]\n[1.5, -0.5, 0.5]\n")
+        #expect(runtimeError("routine f(a) { return a }\nroutine g(n) { return f(n - 1) }\ng(5m)")?.message
+                == "cannot subtract duration and integer")
+        #expect(runtimeError("routine f(a) { return a }\nroutine g(n) { return f(n + 1) }\ng(9223372036854775807)")?.message
+                == "integer overflow: the result does not fit in 64 bits")
+    }
+
     @Test func failedArgumentsLeaveTheStackBalanced() {
         let output = CapturedOutput()
         let host = StandardRoutineHost(
