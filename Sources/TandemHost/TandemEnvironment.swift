@@ -63,21 +63,6 @@ public struct TandemEnvironment: Sendable {
             now: now, timeZone: timeZone)
     }
 
-    /// Creates a private folder (mode 0700) and its parents when missing, and
-    /// tightens the mode of one that exists: the data here is intimate.
-    public static func makePrivateDirectory(_ url: URL) throws {
-        let manager = FileManager.default
-        var isDirectory: ObjCBool = false
-        if manager.fileExists(atPath: url.path, isDirectory: &isDirectory) {
-            guard isDirectory.boolValue else {
-                throw CommandFailure("\(url.path) exists and is not a folder", exitCode: 1)
-            }
-        } else {
-            try manager.createDirectory(at: url, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        }
-        try manager.setAttributes([.posixPermissions: 0o700], ofItemAtPath: url.path)
-    }
-
     /// A calendar in the user's time zone.
     public var calendar: Calendar {
         var calendar = Calendar(identifier: .gregorian)

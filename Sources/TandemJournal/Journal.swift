@@ -65,7 +65,7 @@ public final class Journal: Sendable {
         at url: URL, timeZone: TimeZone = .current, clock: @escaping @Sendable () -> Date = { Date() }
     ) throws -> Journal {
         let folder = url.deletingLastPathComponent()
-        try makePrivateDirectory(folder)
+        try PrivateFolder.make(folder)
         switch try inspect(url) {
         case .missing:
             try createPrivateFile(url)
@@ -154,19 +154,6 @@ public final class Journal: Sendable {
         CommandFailure(
             "\(path) was written by a newer Tandem (journal schema \(version); this one knows up to \(schemaVersion)); "
                 + "it was left untouched. Update Tandem to use it.", exitCode: 1)
-    }
-
-    static func makePrivateDirectory(_ url: URL) throws {
-        let manager = FileManager.default
-        var isDirectory: ObjCBool = false
-        if manager.fileExists(atPath: url.path, isDirectory: &isDirectory) {
-            guard isDirectory.boolValue else {
-                throw CommandFailure("\(url.path) exists and is not a folder", exitCode: 1)
-            }
-        } else {
-            try manager.createDirectory(at: url, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        }
-        try manager.setAttributes([.posixPermissions: 0o700], ofItemAtPath: url.path)
     }
 
     /// Creates an empty file with mode 0600, so that SQLite (which gives

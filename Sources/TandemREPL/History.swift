@@ -1,4 +1,5 @@
 import Foundation
+import TandemKit
 import TandemHost
 
 /// The REPL's input history: bounded, without consecutive duplicates, kept in
@@ -89,7 +90,7 @@ public struct HistoryStore: Sendable, Hashable {
     /// 0700 and the file with mode 0600.
     public func save(to url: URL) throws {
         let folder = url.deletingLastPathComponent()
-        try TandemEnvironment.makePrivateDirectory(folder)
+        try PrivateFolder.make(folder)
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
         let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         guard descriptor >= 0 else { throw HistoryError(path: temporary.path, code: errno) }

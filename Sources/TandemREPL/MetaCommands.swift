@@ -365,8 +365,8 @@ extension REPL {
             return
         }
         do {
-            try TandemEnvironment.makePrivateDirectory(configuration.environment.dataDirectory)
-            try TandemEnvironment.makePrivateDirectory(routinesDirectory)
+            try PrivateFolder.make(configuration.environment.dataDirectory)
+            try PrivateFolder.make(routinesDirectory)
             let text = source.hasSuffix("\n") ? source : source + "\n"
             let descriptor = open(url.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
             guard descriptor >= 0 else { throw HistoryError(path: url.path, code: errno) }

@@ -20,7 +20,7 @@ enum JournalAccess {
     /// Opens the journal in `$TANDEM_HOME` (or the XDG data folder), with
     /// "now" from `TANDEM_NOW` when it is set.
     static func open(_ environment: TandemEnvironment) throws -> Journal {
-        try TandemEnvironment.makePrivateDirectory(environment.dataDirectory)
+        try PrivateFolder.make(environment.dataDirectory)
         return try Journal.open(at: environment.journalURL, timeZone: environment.timeZone, clock: clock(environment))
     }
 

@@ -22,7 +22,7 @@ final class CommandLineRoutineHost: StandardRoutineHost {
             let clock: @Sendable () -> Date
             if fixed { clock = { now } } else { clock = { Date() } }
             journal = LazyJournal { () throws -> Journal in
-                try TandemEnvironment.makePrivateDirectory(folder)
+                try PrivateFolder.make(folder)
                 return try Journal.open(at: url, timeZone: zone, clock: clock)
             }
         }
