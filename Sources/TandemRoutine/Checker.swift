@@ -18,7 +18,7 @@ final class RoutineSymbol {
     init(name: String, declaration: RoutineDeclaration) {
         self.name = name
         self.declaration = declaration
-        let code = RoutineCode(body: { _ in .normal }, frameSize: 1, parameterCount: 0, defaults: [])
+        let code = RoutineCode(body: { _ in .none }, frameSize: 1, parameterCount: 0, defaults: [])
         self.code = code
         self.codeRef = Unmanaged.passUnretained(code)
     }
@@ -27,12 +27,13 @@ final class RoutineSymbol {
 /// What a routine compiled to. Immutable, so a call can borrow its fields
 /// without reference counting; redefining the routine replaces the whole.
 final class RoutineCode {
-    let body: Exec
+    /// Runs the body on a frame and gives the routine's result.
+    let body: Eval
     let frameSize: Int
     let parameterCount: Int
     let defaults: [Eval?]
 
-    init(body: @escaping Exec, frameSize: Int, parameterCount: Int, defaults: [Eval?]) {
+    init(body: @escaping Eval, frameSize: Int, parameterCount: Int, defaults: [Eval?]) {
         self.body = body
         self.frameSize = frameSize
         self.parameterCount = parameterCount

@@ -20,9 +20,52 @@ struct Compiler {
     func compileRoutine(_ symbol: RoutineSymbol) {
         let declaration = symbol.declaration
         symbol.code = RoutineCode(
-            body: block(declaration.body), frameSize: max(1, declaration.frameSize),
+            body: routineBody(declaration.body[...]), frameSize: max(1, declaration.frameSize),
             parameterCount: declaration.parameters.count,
             defaults: declaration.parameters.map { $0.defaultValue.map(expression) })
+    }
+
+    /// A routine's body as a closure that gives its result: a final
+    /// `return x` is `x` itself, and leading guards `if c { return x }`
+    /// test and return directly, without going through ``Flow``.
+    func routineBody(_ statements: ArraySlice<Stmt>, guards: Int = 0) -> Eval {
+        let m = machine
+        guard let first = statements.first else { return { _ in .none } }
+        if guards < 8, statements.count > 1, case .ifElse(let condition, let then, nil) = first.kind, then.count == 1,
+           case .returnValue(let value) = then[0].kind {
+            let test = self.condition(condition, context: "the condition of 'if'")
+            let rest = routineBody(statements.dropFirst(), guards: guards + 1)
+            guard let value else {
+                return { f in try test(f) ? .none : try rest(f) }
+            }
+            switch operand(value) {
+            case .local(let slot): return { f in try test(f) ? f[slot] : try rest(f) }
+            case .constant(let constant): return { f in try test(f) ? constant : try rest(f) }
+            default:
+                let evaluate = expression(value)
+                return { f in try test(f) ? try evaluate(f) : try rest(f) }
+            }
+        }
+        /// What the routine gives when its statements ran to `flow`.
+        @inline(__always)
+        func result(_ flow: Flow) -> Value {
+            flow == .returned ? m.takeReturnValue() : .none
+        }
+        guard let last = statements.last, case .returnValue(let value) = last.kind else {
+            let run = block(Array(statements))
+            return { f in result(try run(f)) }
+        }
+        // Not `value.map(expression)`: a closure that passes through a
+        // generic Optional comes back wrapped in reabstraction thunks.
+        let evaluate: Eval
+        if let value { evaluate = expression(value) } else { evaluate = { _ in .none } }
+        if statements.count == 1 { return evaluate }
+        let prefix = block(Array(statements.dropLast()))
+        return { f in
+            let flow = try prefix(f)
+            if flow != .normal { return result(flow) }
+            return try evaluate(f)
+        }
     }
 
     /// The top-level code; when `echoLast` is set, the value of a final
@@ -863,8 +906,7 @@ struct Compiler {
                 defer { m.pop(base, size) }
                 if count < code.parameterCount { try code.fillDefaults(base, from: count) }
                 do {
-                    if try code.body(base) == .returned { return m.takeReturnValue() }
-                    return .none
+                    return try code.body(base)
                 } catch let error as RuntimeError {
                     if error.kind == .error { error.chain.append((symbol.name, range)) }
                     throw error

@@ -53,6 +53,38 @@ import Testing
             """) == "3\n0\ntrue\nnil\n1\n4\n")
     }
 
+    @Test func routineBodies() {
+        var guards = "routine many(n) {\n"
+        for k in 0..<12 { guards += "  if n == \(k) { return \(k * 10) }\n" }
+        guards += "  say \"none\"\n  return -1\n}\n"
+        #expect(say(guards + "say many(0)\nsay many(9)\nsay many(11)\nsay many(12)") == "0\n90\n110\nnone\n-1\n")
+        #expect(say("""
+            routine empty() {}
+            routine noReturn(x) { let y = x }
+            routine bare(x) { if x { return }
+              say "on"
+              return }
+            routine inLoop(n) {
+              let i = 0
+              while true { if i == n { return i * 2 }
+                i = i + 1 }
+              return -1
+            }
+            routine early(x) {
+              if x > 1 { say "big" }
+              if x > 0 { return "pos" }
+              return "neg"
+            }
+            say empty()
+            say noReturn(1)
+            say bare(true)
+            say bare(false)
+            say inLoop(4)
+            say early(2)
+            say early(-1)
+            """) == "nil\nnil\nnil\non\nnil\n8\nbig\npos\nneg\n")
+    }
+
     @Test func interpolationAndJoin() {
         #expect(say("let i = 42\nlet s = \"x\"\nsay \"item{i}-{s}-{[s]}-{1.5}-{nil}\"") == "item42-x-[\"x\"]-1.5-nil\n")
         #expect(say("say join([\"a\", 1, [2], \"\"], \", \")\nsay join([], \",\")") == "a, 1, [2], \n\n")
