@@ -33,7 +33,7 @@ struct Compiler {
         guard let first = statements.first else { return { _ in .none } }
         if guards < 8, statements.count > 1, case .ifElse(let condition, let then, nil) = first.kind, then.count == 1,
            case .returnValue(let value) = then[0].kind {
-            let test = self.condition(condition, context: "the condition of 'if'")
+            let test = self.test(condition, context: "the condition of 'if'")
             let rest = routineBody(statements.dropFirst(), guards: guards + 1)
             guard let value else {
                 return { f in try test(f) ? .none : try rest(f) }
@@ -223,7 +223,7 @@ struct Compiler {
                 return .normal
             }
         case .ifElse(let condition, let then, let otherwise):
-            let test = self.condition(condition, context: "the condition of 'if'")
+            let test = self.test(condition, context: "the condition of 'if'")
             let thenBlock = block(then)
             if let otherwise {
                 let elseBlock = block(otherwise)
@@ -262,7 +262,7 @@ struct Compiler {
             }
             return { f in try test(f) ? try thenBlock(f) : .normal }
         case .whileLoop(let condition, let body):
-            let test = self.condition(condition, context: "the condition of 'while'")
+            let test = self.test(condition, context: "the condition of 'while'")
             let bodyBlock = block(body)
             return { f in
                 while try test(f) {
@@ -442,6 +442,21 @@ struct Compiler {
     }
 
     private func plainAssignment(_ binding: Binding, _ value: Expr) -> Exec {
+        if case .local(let slot) = binding, case .index(let base, let index) = value.kind, let place = place(base),
+           case .variable = index.kind, case .local(let i)? = index.binding {
+            // `x = xs[i]` with local `x` and `i`.
+            let g = machine.globals
+            let range = value.range
+            return { f in
+                let list = place.address(f, g)
+                if let element = Compiler.element(list, f[i]) {
+                    f[slot] = element
+                } else {
+                    f[slot] = try Ops.index(list.pointee, f[i], range)
+                }
+                return .normal
+            }
+        }
         let evaluate = expression(value)
         switch binding {
         case .local(let slot):
@@ -463,6 +478,116 @@ struct Compiler {
 
     /// A closure that evaluates a condition straight to a Swift `Bool`.
     func condition(_ expr: Expr, context: String) -> Cond {
+        if let fast = fastCondition(expr), case .anyOf = fast {
+            let slow = generalCondition(expr, context: context)
+            return { f in
+                if let result = fast.value(f) { return result }
+                return try slow(f)
+            }
+        }
+        if let fast = fastCondition(expr), case .allOf = fast {
+            let slow = generalCondition(expr, context: context)
+            return { f in
+                if let result = fast.value(f) { return result }
+                return try slow(f)
+            }
+        }
+        return generalCondition(expr, context: context)
+    }
+
+    /// A condition for a statement to test in line when it has a fast form.
+    func test(_ expr: Expr, context: String) -> Test {
+        Test(fast: fastCondition(expr), slow: condition(expr, context: context))
+    }
+
+    /// Comparisons of integer terms, and `or`/`and` chains of them, tested
+    /// without closures; the compiled condition decides when an operand is
+    /// not an integer or a term overflows (the terms read only locals).
+    enum FastCondition {
+        case compare(IntComparison)
+        case anyOf([IntComparison])
+        case allOf([IntComparison])
+
+        @inline(__always)
+        func value(_ f: Frame) -> Bool? {
+            switch self {
+            case .compare(let c): return c.value(f)
+            case .anyOf(let terms):
+                for term in terms {
+                    guard let v = term.value(f) else { return nil }
+                    if v { return true }
+                }
+                return false
+            case .allOf(let terms):
+                for term in terms {
+                    guard let v = term.value(f) else { return nil }
+                    if !v { return false }
+                }
+                return true
+            }
+        }
+    }
+
+    struct IntComparison {
+        let op: BinaryOperator
+        let left: IntTerm
+        let right: IntTerm
+
+        @inline(__always)
+        func value(_ f: Frame) -> Bool? {
+            guard let a = left.value(f), let b = right.value(f) else { return nil }
+            switch op {
+            case .less: return a < b
+            case .lessEqual: return a <= b
+            case .greater: return a > b
+            case .greaterEqual: return a >= b
+            case .equal: return a == b
+            case .notEqual: return a != b
+            default: return nil
+            }
+        }
+    }
+
+    struct Test {
+        let fast: FastCondition?
+        let slow: Cond
+
+        @inline(__always)
+        func callAsFunction(_ f: Frame) throws -> Bool {
+            if let fast, let result = fast.value(f) { return result }
+            return try slow(f)
+        }
+    }
+
+    func intComparison(_ expr: Expr) -> IntComparison? {
+        guard case .binary(let op, let left, let right) = expr.kind else { return nil }
+        switch op {
+        case .less, .lessEqual, .greater, .greaterEqual, .equal, .notEqual:
+            guard let l = intTerm(left), let r = intTerm(right) else { return nil }
+            return IntComparison(op: op, left: l, right: r)
+        default: return nil
+        }
+    }
+
+    func fastCondition(_ expr: Expr) -> FastCondition? {
+        if let c = intComparison(expr) { return .compare(c) }
+        guard case .binary(let op, _, _) = expr.kind, op == .or || op == .and else { return nil }
+        var terms: [IntComparison] = []
+        var pending = [expr]
+        while let next = pending.popLast() {
+            if case .binary(op, let l, let r) = next.kind {
+                pending.append(r)
+                pending.append(l)
+            } else if let c = intComparison(next) {
+                terms.append(c)
+            } else {
+                return nil
+            }
+        }
+        return op == .or ? .anyOf(terms) : .allOf(terms)
+    }
+
+    private func generalCondition(_ expr: Expr, context: String) -> Cond {
         let range = expr.range
         switch expr.kind {
         case .boolean(let b):

@@ -105,6 +105,32 @@ import Testing
         #expect(runtimeError("routine f(a, b) { if a - b == 0 { say 1 } }\nf(\"a\", 2)")?.message == "cannot subtract string and integer")
     }
 
+    @Test func conditionChains() {
+        #expect(say("""
+            routine t(a, b, c) {
+              if a == b or a - b == c or b - a == c { say "or" } else { say "neither" }
+              if a < b and b < c and a + 1 <= c { say "and" } else { say "not all" }
+              let n = 0
+              while n < a and n != b { n = n + 1 }
+              say n
+              return a > b or c == 3
+            }
+            say t(1, 2, 3)
+            say t(5, 2, 3)
+            say t(1.5, 2, 3)
+            """) == "neither\nand\n1\ntrue\nor\nnot all\n2\ntrue\nneither\nand\n2\ntrue\n")
+        #expect(runtimeError("routine t(a, b) { if a == 0 or a - b == 0 { say 1 } }\nt(-9223372036854775807, 5)")?.message
+                == "integer overflow: the result does not fit in 64 bits")
+        #expect(runtimeError("routine t(a, b) { if a == 1 and b + 1 > 0 { say 1 } }\nt(1, nil)")?.message
+                == "cannot add nil and integer")
+        #expect(say("routine t(a, b) { if a == 2 or b + 1 > 0 { say 1 } }\nt(2, nil)") == "1\n")
+    }
+
+    @Test func elementToLocal() {
+        #expect(say("routine f(xs, i) { let x = xs[i]\n return x }\nsay f([4, 5], 1)\nsay f(\"hey\", 2)") == "5\ny\n")
+        #expect(runtimeError("routine f(xs, i) { let x = xs[i]\n return x }\nf([4, 5], 2)")?.message.hasPrefix("index 2 is out of range") == true)
+    }
+
     @Test func inlineArguments() {
         #expect(say("routine f(a, b, c) { return [a, b, c] }\nroutine g(n) { return f(n + 1, n - 1, n) }\nsay g(5)\nsay g(0.5)")
                 == "[6, 4, 5]\n[1.5, -0.5, 0.5]\n")
