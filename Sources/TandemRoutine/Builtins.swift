@@ -7,12 +7,12 @@ enum Builtins {
         let m = compiler.machine
         switch (builtin, arguments.count) {
         case (.len, 1):
-            if let place = compiler.place(arguments[0]) {
+            if let path = compiler.listPath(arguments[0]) {
                 let g = m.globals
+                let a = compiler.expression(arguments[0])
                 return { f in
-                    let slot = place.address(f, g)
-                    if let list = slot.pointee.listRef { return .int(list._withUnsafeGuaranteedRef { $0.items.count }) }
-                    return try call(.len, [slot.pointee], m, range)
+                    if let list = path.list(f, g) { return .int(list._withUnsafeGuaranteedRef { $0.items.count }) }
+                    return try call(.len, [try a(f)], m, range)
                 }
             }
             let a = compiler.expression(arguments[0])
@@ -22,17 +22,23 @@ enum Builtins {
                 return try call(.len, [v], m, range)
             }
         case (.append, 2):
-            if let place = compiler.place(arguments[0]) {
+            if let path = compiler.listPath(arguments[0]), compiler.mayEvaluateFirst(arguments[1], before: path) {
                 // The variable keeps the list alive: append without a copy.
+                // (The value is evaluated first; it cannot change which list
+                // the path leads to, so that is not observable.)
                 let g = m.globals
-                let b = compiler.expression(arguments[1])
+                let a = compiler.expression(arguments[0]), b = compiler.expression(arguments[1])
                 return { f in
                     let value = try b(f)
-                    let slot = place.address(f, g)
-                    guard let list = slot.pointee.listRef else {
-                        throw RuntimeError("append needs a list first, not \(slot.pointee.typeName)", at: range)
+                    if let list = path.list(f, g) {
+                        list._withUnsafeGuaranteedRef { $0.items.append(value) }
+                        return .none
                     }
-                    list._withUnsafeGuaranteedRef { $0.items.append(value) }
+                    let list = try a(f)
+                    guard case .list(let box) = list else {
+                        throw RuntimeError("append needs a list first, not \(list.typeName)", at: range)
+                    }
+                    box.items.append(value)
                     return .none
                 }
             }
@@ -47,13 +53,12 @@ enum Builtins {
                 return .none
             }
         case (.pop, 1):
-            if let place = compiler.place(arguments[0]) {
+            if let path = compiler.listPath(arguments[0]) {
                 let g = m.globals
+                let a = compiler.expression(arguments[0])
                 return { f in
-                    let slot = place.address(f, g)
-                    if let list = slot.pointee.listRef,
-                       let last = list._withUnsafeGuaranteedRef({ $0.items.popLast() }) { return last }
-                    return try call(.pop, [slot.pointee], m, range)
+                    if let list = path.list(f, g), let last = list._withUnsafeGuaranteedRef({ $0.items.popLast() }) { return last }
+                    return try call(.pop, [try a(f)], m, range)
                 }
             }
             let a = compiler.expression(arguments[0])

@@ -164,7 +164,7 @@ struct Compiler {
         case .letVariable(_, _, let value), .assign(_, _, let value):
             return assignment(statement.binding!, value)
         case .assignIndex(let list, let index, let value):
-            if let place = place(list) {
+            if let place = place(list), !(isGlobal(place) && (mayAssignGlobals(index) || mayAssignGlobals(value))) {
                 // `xs[i] = v` on a variable: the slot keeps the list alive,
                 // so it is used without a copy (no reference counting).
                 let g = machine.globals
@@ -769,6 +769,89 @@ struct Compiler {
 
     // MARK: Variables in place
 
+    /// Whether evaluating the expression could assign a global variable
+    /// (it calls a routine, or is something this does not know): when it
+    /// cannot, an operation may evaluate it before reading a global in
+    /// place without changing what the program does.
+    func mayAssignGlobals(_ expr: Expr) -> Bool {
+        switch expr.kind {
+        case .integer, .decimal, .duration, .string, .boolean, .none, .variable: return false
+        case .interpolation(let parts), .list(let parts): return parts.contains(where: mayAssignGlobals)
+        case .negate(let e), .not(let e): return mayAssignGlobals(e)
+        case .binary(_, let l, let r), .range(let l, let r), .index(let l, let r): return mayAssignGlobals(l) || mayAssignGlobals(r)
+        case .call(_, _, let arguments):
+            guard case .builtin? = expr.callee else { return true }
+            return arguments.contains(where: mayAssignGlobals)
+        default: return true
+        }
+    }
+
+    /// Whether the expression has no effect a program could observe, other
+    /// than its value: no routine calls, no builtins that change lists.
+    func isPure(_ expr: Expr) -> Bool {
+        switch expr.kind {
+        case .integer, .decimal, .duration, .string, .boolean, .none, .variable: return true
+        case .interpolation(let parts), .list(let parts): return parts.allSatisfy(isPure)
+        case .negate(let e), .not(let e): return isPure(e)
+        case .binary(_, let l, let r), .range(let l, let r), .index(let l, let r): return isPure(l) && isPure(r)
+        case .call(_, _, let arguments):
+            guard case .builtin(let builtin)? = expr.callee else { return false }
+            switch builtin {
+            case .len, .str, .num, .round, .floor, .abs, .min, .max, .join, .split, .upper, .lower, .contains, .type, .range, .sum:
+                return arguments.allSatisfy(isPure)
+            default: return false
+            }
+        default: return false
+        }
+    }
+
+    /// Whether `value` may be evaluated before the list at `path` is looked
+    /// up, when the program says the list comes first: true when that
+    /// cannot change which list it is, nor the order of any effects.
+    func mayEvaluateFirst(_ value: Expr, before path: ListPath) -> Bool {
+        switch path {
+        case .variable(.local): true  // a local is only assigned by statements
+        case .variable(.global): !mayAssignGlobals(value)
+        case .element: isPure(value)
+        }
+    }
+
+    /// A list reached in place, without reference counting: a list
+    /// variable, or an element (indexed by a local) of one; the variable
+    /// keeps it alive.
+    enum ListPath {
+        case variable(Place)
+        case element(Place, Int)
+
+        var isGlobal: Bool {
+            switch self {
+            case .variable(.global), .element(.global, _): true
+            default: false
+            }
+        }
+
+        /// The list, or nil when the path does not lead to one (the general
+        /// path then decides, with its errors).
+        @inline(__always)
+        func list(_ f: Frame, _ g: Globals) -> Unmanaged<ListBox>? {
+            switch self {
+            case .variable(let place): return place.address(f, g).pointee.listRef
+            case .element(let place, let index):
+                guard let outer = place.address(f, g).pointee.listRef, case .int(let n) = f[index] else { return nil }
+                return outer._withUnsafeGuaranteedRef { box in n >= 0 && n < box.items.count ? box.items[n].listRef : nil }
+            }
+        }
+    }
+
+    func listPath(_ expr: Expr) -> ListPath? {
+        if let place = place(expr) { return .variable(place) }
+        if case .index(let base, let index) = expr.kind, let place = place(base),
+           case .variable = index.kind, case .local(let slot)? = index.binding {
+            return .element(place, slot)
+        }
+        return nil
+    }
+
     /// Where a variable lives, for operations that use its value in place.
     enum Place {
         case local(Int)
@@ -781,6 +864,10 @@ struct Compiler {
             case .global(let slot): globals.slots + slot
             }
         }
+    }
+
+    func isGlobal(_ place: Place) -> Bool {
+        if case .global = place { true } else { false }
     }
 
     func place(_ expr: Expr) -> Place? {
@@ -875,15 +962,10 @@ struct Compiler {
             enum Piece {
                 case literal(String)
                 case value(Eval)
-            }
-            let pieces: [Piece] = parts.map { part in
-                if case .string(let s) = part.kind { return .literal(s) }
-                return .value(expression(part))
-            }
-            return { f in
-                var text = ""
-                for piece in pieces {
-                    switch piece {
+
+                @inline(__always)
+                func append(to text: inout String, _ f: Frame) throws {
+                    switch self {
                     case .literal(let s): text += s
                     case .value(let evaluate):
                         switch try evaluate(f) {
@@ -893,7 +975,44 @@ struct Compiler {
                         }
                     }
                 }
-                return .string(text)
+            }
+            let pieces: [Piece] = parts.map { part in
+                if case .string(let s) = part.kind { return .literal(s) }
+                return .value(expression(part))
+            }
+            // Short ones (as "item{i}") hold their pieces one by one, not in
+            // an array that each run would walk.
+            switch pieces.count {
+            case 1:
+                let p0 = pieces[0]
+                return { f in
+                    var text = ""
+                    try p0.append(to: &text, f)
+                    return .string(text)
+                }
+            case 2:
+                let p0 = pieces[0], p1 = pieces[1]
+                return { f in
+                    var text = ""
+                    try p0.append(to: &text, f)
+                    try p1.append(to: &text, f)
+                    return .string(text)
+                }
+            case 3:
+                let p0 = pieces[0], p1 = pieces[1], p2 = pieces[2]
+                return { f in
+                    var text = ""
+                    try p0.append(to: &text, f)
+                    try p1.append(to: &text, f)
+                    try p2.append(to: &text, f)
+                    return .string(text)
+                }
+            default:
+                return { f in
+                    var text = ""
+                    for piece in pieces { try piece.append(to: &text, f) }
+                    return .string(text)
+                }
             }
         case .list(let elements):
             let items = elements.map(expression)

@@ -34,6 +34,42 @@ import Testing
         #expect(say("let s = \"abc\"\nsay len(s)") == "3\n")
     }
 
+    @Test func listsReachedThroughElements() {
+        #expect(say("""
+            let pegs = [[3, 2, 1], [], []]
+            routine moveTop(from, to) { append(pegs[to], pop(pegs[from])) }
+            moveTop(0, 2)
+            moveTop(0, 1)
+            let i = 2
+            say pegs
+            say len(pegs[i])
+            say pop(pegs[i])
+            append(pegs[i], "x{i}")
+            say pegs[i]
+            """) == "[[3], [2], [1]]\n1\n1\n[\"x2\"]\n")
+        #expect(runtimeError("let xs = [[1]]\nlet i = 1\nappend(xs[i], 2)")?.message.hasPrefix("index 1 is out of range") == true)
+        #expect(runtimeError("let xs = [5]\nlet i = 0\nappend(xs[i], 2)")?.message == "append needs a list first, not integer")
+        #expect(runtimeError("let xs = [[]]\nlet i = 0\npop(xs[i])") != nil)
+        #expect(say("let xs = [\"abc\"]\nlet i = 0\nsay len(xs[i])") == "3\n")
+    }
+
+    @Test func evaluationOrderWithGlobals() {
+        // The list is looked up before the value is computed, as always.
+        #expect(say("""
+            let xs = [1]
+            routine swap() {
+              xs = [9]
+              return 2
+            }
+            append(xs, swap())
+            say xs
+            let ys = [[0], [0]]
+            let i = 0
+            append(ys[i], pop(ys))
+            say ys
+            """) == "[9]\n[[0, [0]]]\n")
+    }
+
     @Test func ifReturnShapes() {
         #expect(say("""
             routine a(n) { if n > 0 { return n }
