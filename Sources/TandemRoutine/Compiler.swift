@@ -224,9 +224,9 @@ struct Compiler {
             }
         case .ifElse(let condition, let then, let otherwise):
             let test = self.test(condition, context: "the condition of 'if'")
-            let thenBlock = block(then)
+            let thenBlock = inlineBlock(then)
             if let otherwise {
-                let elseBlock = block(otherwise)
+                let elseBlock = inlineBlock(otherwise)
                 return { f in try test(f) ? try thenBlock(f) : try elseBlock(f) }
             }
             if then.count == 1, case .returnValue(let value?) = then[0].kind {
@@ -263,7 +263,7 @@ struct Compiler {
             return { f in try test(f) ? try thenBlock(f) : .normal }
         case .whileLoop(let condition, let body):
             let test = self.test(condition, context: "the condition of 'while'")
-            let bodyBlock = block(body)
+            let bodyBlock = inlineBlock(body)
             return { f in
                 while try test(f) {
                     if interruptFlag.load(ordering: .relaxed) { throw RuntimeError.interrupted(at: range) }
@@ -277,7 +277,7 @@ struct Compiler {
             }
         case .forIn(_, _, let sequence, let body):
             guard case .local(let slot) = statement.binding ?? .local(statement.slot) else { fatalError("unresolved loop variable") }
-            let bodyBlock = block(body)
+            let bodyBlock = inlineBlock(body)
             if case .range(let low, let high) = sequence.kind {
                 let lo = expression(low), hi = expression(high)
                 let lowRange = low.range, highRange = high.range
@@ -323,7 +323,7 @@ struct Compiler {
         case .repeatLoop(let count, let body):
             let times = expression(count)
             let countRange = count.range
-            let bodyBlock = block(body)
+            let bodyBlock = inlineBlock(body)
             return { f in
                 let n = try Ops.integer(try times(f), "the count of 'repeat'", countRange)
                 guard n > 0 else { return .normal }
@@ -495,9 +495,56 @@ struct Compiler {
         return generalCondition(expr, context: context)
     }
 
-    /// A condition for a statement to test in line when it has a fast form.
+    /// A condition for a statement to test in line when it has a fast form:
+    /// integer comparisons, a local boolean, or a value (such as a call)
+    /// that must be a boolean.
     func test(_ expr: Expr, context: String) -> Test {
-        Test(fast: fastCondition(expr), slow: condition(expr, context: context))
+        var local = -1
+        var value: Eval?
+        switch expr.kind {
+        case .boolean, .not, .binary(.and, _, _), .binary(.or, _, _), .binary(.less, _, _), .binary(.lessEqual, _, _),
+             .binary(.greater, _, _), .binary(.greaterEqual, _, _), .binary(.equal, _, _), .binary(.notEqual, _, _):
+            break
+        case .variable where { if case .local = expr.binding { true } else { false } }():
+            if case .local(let slot)? = expr.binding { local = slot }
+        default:
+            value = expression(expr)
+        }
+        return Test(fast: fastCondition(expr), local: local, value: value, slow: condition(expr, context: context),
+                    context: context, range: expr.range)
+    }
+
+    /// A block that a loop or `if` runs in line: up to four statements
+    /// called one after the other, without a closure for the block.
+    struct Body {
+        let count: Int
+        let a: Exec, b: Exec, c: Exec, d: Exec
+
+        @inline(__always)
+        func callAsFunction(_ f: Frame) throws -> Flow {
+            var flow = try a(f)
+            if count == 1 || flow != .normal { return flow }
+            flow = try b(f)
+            if count == 2 || flow != .normal { return flow }
+            flow = try c(f)
+            if count == 3 || flow != .normal { return flow }
+            return try d(f)
+        }
+    }
+
+    func inlineBlock(_ statements: [Stmt]) -> Body {
+        let nothing: Exec = { _ in .normal }
+        guard (1...4).contains(statements.count) else {
+            return Body(count: 1, a: block(statements), b: nothing, c: nothing, d: nothing)
+        }
+        // Compiled one by one, not through an array of closures (which
+        // would wrap each in reabstraction thunks).
+        let n = statements.count
+        let a = statement(statements[0])
+        let b = n > 1 ? statement(statements[1]) : nothing
+        let c = n > 2 ? statement(statements[2]) : nothing
+        let d = n > 3 ? statement(statements[3]) : nothing
+        return Body(count: n, a: a, b: b, c: c, d: d)
     }
 
     /// Comparisons of integer terms, and `or`/`and` chains of them, tested
@@ -550,13 +597,29 @@ struct Compiler {
 
     struct Test {
         let fast: FastCondition?
+        let local: Int
+        let value: Eval?
         let slow: Cond
+        let context: String
+        let range: SourceRange
 
         @inline(__always)
         func callAsFunction(_ f: Frame) throws -> Bool {
             if let fast, let result = fast.value(f) { return result }
+            if local >= 0, case .bool(let b) = f[local] { return b }
+            if let value {
+                let v = try value(f)
+                if case .bool(let b) = v { return b }
+                throw Compiler.notBoolean(context, v, range)
+            }
             return try slow(f)
         }
+    }
+
+    @inline(never)
+    static func notBoolean(_ context: String, _ v: Value, _ range: SourceRange) -> RuntimeError {
+        RuntimeError("\(context) must be a boolean (true or false), not \(v.typeName)", at: range,
+                     hint: "compare it, as in 'x > 0' or 'x != nil'")
     }
 
     func intComparison(_ expr: Expr) -> IntComparison? {

@@ -162,6 +162,46 @@ import Testing
         #expect(say("routine t(a, b) { if a == 2 or b + 1 > 0 { say 1 } }\nt(2, nil)") == "1\n")
     }
 
+    @Test func blocksAndTestsInLine() {
+        #expect(say("""
+            routine yes() { return true }
+            routine one() { return 1 }
+            let flags = [true, false]
+            let g = true
+            let total = 0
+            let i = 0
+            while i < 10 {
+              i = i + 1
+              if i == 2 { continue }
+              if i == 8 { break }
+              total = total + i
+            }
+            say total
+            if yes() { say "call" }
+            if flags[1] { say "no" } else { say "index" }
+            if g { say "global" }
+            let b = false
+            if b { say "no" } else {
+              say "local"
+              say "two"
+              say "three"
+              say "four"
+              say "five"
+            }
+            for x in [1, 2, 3] {
+              if x == 2 { continue }
+              say x
+            }
+            repeat 2 { say "r" }
+            """) == "26\ncall\nindex\nglobal\nlocal\ntwo\nthree\nfour\nfive\n1\n3\nr\nr\n")
+        #expect(runtimeError("routine one() { return 1 }\nif one() { say 1 }")?.message
+                == "the condition of 'if' must be a boolean (true or false), not integer")
+        #expect(runtimeError("let n = 1\nwhile n { n = 0 }")?.message
+                == "the condition of 'while' must be a boolean (true or false), not integer")
+        #expect(runtimeError("routine f() { let n = 1\n while n { n = 0 } }\nf()")?.message
+                == "the condition of 'while' must be a boolean (true or false), not integer")
+    }
+
     @Test func elementToLocal() {
         #expect(say("routine f(xs, i) { let x = xs[i]\n return x }\nsay f([4, 5], 1)\nsay f(\"hey\", 2)") == "5\ny\n")
         #expect(runtimeError("routine f(xs, i) { let x = xs[i]\n return x }\nf([4, 5], 2)")?.message.hasPrefix("index 2 is out of range") == true)
