@@ -52,7 +52,7 @@ struct Compiler {
             flow == .returned ? m.takeReturnValue() : .none
         }
         guard let last = statements.last, case .returnValue(let value) = last.kind else {
-            let run = block(Array(statements))
+            let run = inlineBlock(Array(statements))
             return { f in result(try run(f)) }
         }
         // Not `value.map(expression)`: a closure that passes through a
@@ -60,7 +60,7 @@ struct Compiler {
         let evaluate: Eval
         if let value { evaluate = expression(value) } else { evaluate = { _ in .none } }
         if statements.count == 1 { return evaluate }
-        let prefix = block(Array(statements.dropLast()))
+        let prefix = inlineBlock(Array(statements.dropLast()))
         return { f in
             let flow = try prefix(f)
             if flow != .normal { return result(flow) }

@@ -214,7 +214,11 @@ final class Machine {
         var slot = frame
         let end = frame + size
         while slot < end {
-            _ = slot.move()
+            // Only strings and lists hold a reference to let go of.
+            switch slot.pointee {
+            case .str, .list: _ = slot.move()
+            default: break
+            }
             slot += 1
         }
         stackTop = frame
