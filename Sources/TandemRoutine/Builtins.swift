@@ -27,9 +27,9 @@ enum Builtins {
                 // (The value is evaluated first; it cannot change which list
                 // the path leads to, so that is not observable.)
                 let g = m.globals
-                let a = compiler.expression(arguments[0]), b = compiler.expression(arguments[1])
+                let a = compiler.expression(arguments[0]), b = compiler.inline(arguments[1])
                 return { f in
-                    let value = try b(f)
+                    let value = try b.value(f)
                     if let list = path.list(f, g) {
                         list._withUnsafeGuaranteedRef { $0.items.append(value) }
                         return .none

@@ -414,7 +414,8 @@ struct Compiler {
                 if case .int(let a) = f[slot] {
                     let (r, o) = a.addingReportingOverflow(step)
                     if !o {
-                        f[slot] = .int(r)
+                        // The slot holds an integer: nothing to release.
+                        (f + slot).initialize(to: .int(r))
                         return .normal
                     }
                 }
@@ -430,7 +431,8 @@ struct Compiler {
                 if case .int(let a) = f[slot], case .int(let b) = f[other] {
                     let (r, o) = a.addingReportingOverflow(b)
                     if !o {
-                        f[slot] = .int(r)
+                        // The slot holds an integer: nothing to release.
+                        (f + slot).initialize(to: .int(r))
                         return .normal
                     }
                 }
