@@ -1212,14 +1212,19 @@ struct Compiler {
                 }
                 let size = code.frameSize
                 try m.enter(base, size: size, arguments: count, range)
-                defer { m.pop(base, size) }
-                if count < code.parameterCount { try code.fillDefaults(base, from: count) }
+                // The frame is popped on both paths by hand: a `defer` here
+                // became a call of its own.
+                let result: Value
                 do {
-                    return try code.body(base)
-                } catch let error as RuntimeError {
-                    if error.kind == .error { error.chain.append((symbol.name, range)) }
+                    if count < code.parameterCount { try code.fillDefaults(base, from: count) }
+                    result = try code.body(base)
+                } catch {
+                    m.pop(base, size)
+                    if let error = error as? RuntimeError, error.kind == .error { error.chain.append((symbol.name, range)) }
                     throw error
                 }
+                m.pop(base, size)
+                return result
             }
         }
         // Arguments are evaluated straight onto the value stack, where the
