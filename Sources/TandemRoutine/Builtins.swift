@@ -172,13 +172,18 @@ enum Builtins {
             for item in items {
                 if case .str(let s) = item { total += s.value.utf8.count } else { total += 8 }
             }
-            var text = ""
-            text.reserveCapacity(total)
+            // Gathered as UTF-8 bytes: appending String to String costs more
+            // per piece than copying its bytes.
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(total)
+            var separatorText = separator
             for (index, item) in items.enumerated() {
-                if index > 0 { text += separator }
-                if case .str(let s) = item { text += s.value } else { text += item.text }
+                if index > 0 { separatorText.withUTF8 { bytes.append(contentsOf: $0) } }
+                var piece: String
+                if case .str(let s) = item { piece = s.value } else { piece = item.text }
+                piece.withUTF8 { bytes.append(contentsOf: $0) }
             }
-            return .string(text)
+            return .string(String(decoding: bytes, as: UTF8.self))
         case .split:
             let text = try string(a[0], "split", range)
             if a.count == 1 {
