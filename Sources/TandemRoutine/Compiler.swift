@@ -31,10 +31,25 @@ struct Compiler {
     func routineBody(_ statements: ArraySlice<Stmt>, guards: Int = 0) -> Eval {
         let m = machine
         guard let first = statements.first else { return { _ in .none } }
-        if guards < 8, statements.count > 1, case .ifElse(let condition, let then, nil) = first.kind, then.count == 1,
+        if guards < 8, isGuard(statements), case .ifElse(let condition, let then, nil) = first.kind,
            case .returnValue(let value) = then[0].kind {
             let test = self.test(condition, context: "the condition of 'if'")
-            let rest = routineBody(statements.dropFirst(), guards: guards + 1)
+            let restStatements = statements.dropFirst()
+            if !isGuard(restStatements), restStatements.count > 1 || !isReturn(restStatements.first) {
+                // The last guard runs the rest of the body in line.
+                let tail = self.tail(restStatements)
+                guard let value else {
+                    return { f in try test(f) ? .none : try tail.run(f, m) }
+                }
+                switch operand(value) {
+                case .local(let slot): return { f in try test(f) ? f[slot] : try tail.run(f, m) }
+                case .constant(let constant): return { f in try test(f) ? constant : try tail.run(f, m) }
+                default:
+                    let evaluate = expression(value)
+                    return { f in try test(f) ? try evaluate(f) : try tail.run(f, m) }
+                }
+            }
+            let rest = routineBody(restStatements, guards: guards + 1)
             guard let value else {
                 return { f in try test(f) ? .none : try rest(f) }
             }
@@ -66,6 +81,45 @@ struct Compiler {
             if flow != .normal { return result(flow) }
             return try evaluate(f)
         }
+    }
+
+    /// Whether the statements start with `if c { return x }` followed by more.
+    func isGuard(_ statements: ArraySlice<Stmt>) -> Bool {
+        guard statements.count > 1, let first = statements.first, case .ifElse(_, let then, nil) = first.kind,
+              then.count == 1, case .returnValue = then[0].kind else { return false }
+        return true
+    }
+
+    func isReturn(_ statement: Stmt?) -> Bool {
+        if case .returnValue? = statement?.kind { true } else { false }
+    }
+
+    /// The statements after a routine's guards, run in line: a block, then
+    /// a final `return x` if there is one.
+    struct Tail {
+        let body: Body
+        let hasBody: Bool
+        let value: Eval?
+
+        @inline(__always)
+        func run(_ f: Frame, _ m: Machine) throws -> Value {
+            if hasBody {
+                let flow = try body(f)
+                if flow != .normal { return flow == .returned ? m.takeReturnValue() : .none }
+            }
+            if let value { return try value(f) }
+            return .none
+        }
+    }
+
+    func tail(_ statements: ArraySlice<Stmt>) -> Tail {
+        if let last = statements.last, case .returnValue(let value) = last.kind {
+            let prefix = Array(statements.dropLast())
+            let evaluate: Eval?
+            if let value { evaluate = expression(value) } else { evaluate = nil }
+            return Tail(body: inlineBlock(prefix), hasBody: !prefix.isEmpty, value: evaluate)
+        }
+        return Tail(body: inlineBlock(Array(statements)), hasBody: !statements.isEmpty, value: nil)
     }
 
     /// The top-level code; when `echoLast` is set, the value of a final

@@ -118,7 +118,28 @@ import Testing
             say inLoop(4)
             say early(2)
             say early(-1)
-            """) == "nil\nnil\nnil\non\nnil\n8\nbig\npos\nneg\n")
+            routine tailed(n) {
+              if n == 0 { return "zero" }
+              say "a"
+              say "b"
+              say "c"
+              say "d"
+              say "e"
+            }
+            routine tailedReturn(n) {
+              if n == 0 { return }
+              if n == 1 { return 1 }
+              let k = n * 2
+              if k > 5 { return "big" }
+              return k
+            }
+            say tailed(0)
+            say tailed(1)
+            say tailedReturn(0)
+            say tailedReturn(1)
+            say tailedReturn(2)
+            say tailedReturn(3)
+            """) == "nil\nnil\nnil\non\nnil\n8\nbig\npos\nneg\nzero\na\nb\nc\nd\ne\nnil\nnil\n1\n4\nbig\n")
     }
 
     @Test func interpolationAndJoin() {
