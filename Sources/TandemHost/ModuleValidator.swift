@@ -1,4 +1,3 @@
-import Foundation
 import TandemKit
 
 /// The checks every module passes before the registry loads it.
@@ -10,7 +9,7 @@ enum ModuleValidator {
             reasons.append("its id '\(manifest.id)' is not one lowercase word (letters and digits)")
         }
         for (field, value) in [("display name", manifest.displayName), ("summary", manifest.summary), ("version", manifest.version)]
-        where value.trimmingCharacters(in: .whitespaces).isEmpty {
+        where isBlank(value) {
             reasons.append("its \(field) is empty")
         }
         var seenPractices = Set<String>()
@@ -20,7 +19,7 @@ enum ModuleValidator {
                 reasons.append("practice id '\(practice.id)' appears twice")
             }
         }
-        for (index, card) in module.cards.enumerated() where card.prompt.trimmingCharacters(in: .whitespaces).isEmpty {
+        for (index, card) in module.cards.enumerated() where isBlank(card.prompt) {
             reasons.append("card \(index + 1) is empty")
         }
         var seenCommands = Set<String>()
@@ -53,19 +52,26 @@ enum ModuleValidator {
             reasons.append("\(label) is not '\(moduleID).snake_case_slug'")
         }
         for (field, value) in [("title", practice.title), ("why", practice.why), ("try-today action", practice.tryToday)]
-        where value.trimmingCharacters(in: .whitespaces).isEmpty {
+        where isBlank(value) {
             reasons.append("\(label) has an empty \(field)")
         }
-        if practice.steps.isEmpty || practice.steps.contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+        if practice.steps.isEmpty || practice.steps.contains(where: isBlank) {
             reasons.append("\(label) needs steps, none of them empty")
         }
-        if practice.reflections.isEmpty || practice.reflections.contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+        if practice.reflections.isEmpty || practice.reflections.contains(where: isBlank) {
             reasons.append("\(label) needs reflection prompts, none of them empty")
         }
         if let problem = practice.cadence.problem {
             reasons.append("\(label) has an invalid cadence: \(problem)")
         }
         return reasons
+    }
+
+    /// Empty or only white space. Plain Swift rather than Foundation's
+    /// trimming, which bridges through NSString: validation runs at every
+    /// start-up, and trimming was a third of it.
+    static func isBlank(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy(\.properties.isWhitespace)
     }
 
     static func isModuleID(_ text: String) -> Bool {
