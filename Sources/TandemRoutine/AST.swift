@@ -113,16 +113,10 @@ public final class RoutineDeclaration {
 }
 
 /// A weekday or every day, in a schedule.
-public enum ScheduleDay: String, Sendable, CaseIterable, Codable {
-    case sunday, monday, tuesday, wednesday, thursday, friday, saturday
-    /// 1 for Sunday … 7 for Saturday, as Foundation's calendar counts.
-    public var weekdayNumber: Int { ScheduleDay.allCases.firstIndex(of: self)! + 1 }
-}
-
 /// `every mon, thu at 20:00 run date_night`.
 public struct Schedule: Sendable {
     /// The days it runs; every day when it names `day`.
-    public var days: [ScheduleDay]
+    public var days: [Weekday]
     /// The hour, 0-23.
     public var hour: Int
     /// The minute, 0-59.
@@ -136,7 +130,7 @@ public struct Schedule: Sendable {
 
     /// "every day at 21:30" or "every mon, thu at 20:00".
     public var whenText: String {
-        let dayText = days.count == 7 ? "day" : days.map { String($0.rawValue.prefix(3)) }.joined(separator: ", ")
+        let dayText = days.count == 7 ? "day" : days.map(\.shortName).joined(separator: ", ")
         return "every \(dayText) at " + String(format2(hour)) + ":" + format2(minute)
     }
 
@@ -194,7 +188,7 @@ extension Schedule {
             guard let day = calendar.date(byAdding: .day, value: offset, to: startOfDay),
                   let time = calendar.date(bySettingHour: hour, minute: minute, second: 0, of: day) else { continue }
             let weekday = calendar.component(.weekday, from: time)
-            if time >= date, days.contains(where: { $0.weekdayNumber == weekday }) { return time }
+            if time >= date, days.contains(where: { $0.rawValue == weekday }) { return time }
         }
         return nil
     }

@@ -279,6 +279,6 @@ enum LocalDateText {
         return String(format: "%02d:%02d", c.hour!, c.minute!)
     }
     static func weekday(_ date: Date, _ zone: TimeZone) -> String {
-        ScheduleDay.allCases[calendar(zone).component(.weekday, from: date) - 1].rawValue
+        Weekday(rawValue: calendar(zone).component(.weekday, from: date))!.fullName
     }
 }

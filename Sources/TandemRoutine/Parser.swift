@@ -342,23 +342,23 @@ public struct Parser {
         return Stmt(.routine(declaration), declaration.range)
     }
 
-    static let dayNames: [String: [ScheduleDay]] = {
-        var names: [String: [ScheduleDay]] = ["day": ScheduleDay.allCases, "days": ScheduleDay.allCases,
+    static let dayNames: [String: [Weekday]] = {
+        var names: [String: [Weekday]] = ["day": Weekday.allCases, "days": Weekday.allCases,
             "weekday": [.monday, .tuesday, .wednesday, .thursday, .friday],
             "weekdays": [.monday, .tuesday, .wednesday, .thursday, .friday],
             "weekend": [.saturday, .sunday], "weekends": [.saturday, .sunday]]
-        for day in ScheduleDay.allCases {
-            names[day.rawValue] = [day]
-            names[String(day.rawValue.prefix(3))] = [day]
+        for day in Weekday.allCases {
+            names[day.fullName] = [day]
+            names[day.shortName] = [day]
         }
         names["tue"] = [.tuesday]; names["tues"] = [.tuesday]; names["thu"] = [.thursday]; names["thur"] = [.thursday]
-        names["thurs"] = [.thursday]; names["wednesday"] = [.wednesday]
+        names["thurs"] = [.thursday]
         return names
     }()
 
     private mutating func parseSchedule() throws(Abort) -> Stmt {
         let start = advance()
-        var days: [ScheduleDay] = []
+        var days: [Weekday] = []
         repeat {
             let (word, wordRange) = try expectIdentifier("a day such as 'day', 'monday' or 'mon'")
             guard let named = Parser.dayNames[word.lowercased()] else {
@@ -382,7 +382,7 @@ public struct Parser {
         guard check(.identifier), text(current) == "run" else { throw unexpected("'run' and a routine name") }
         advance()
         let (routine, routineRange) = try expectIdentifier("a routine name")
-        let schedule = Schedule(days: days.sorted { $0.weekdayNumber < $1.weekdayNumber }, hour: hour, minute: minute,
+        let schedule = Schedule(days: days.sorted(), hour: hour, minute: minute,
                                 routine: routine, routineRange: routineRange, range: range(from: start.start))
         return Stmt(.schedule(schedule), schedule.range)
     }
