@@ -8,17 +8,13 @@ struct DoneCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "done", abstract: "Mark an adopted habit done (today, or on --date).")
 
-    @Argument(help: "The habit's practice id.")
-    var id: String
-
-    @Option(name: .long, help: "The day it was done: YYYY-MM-DD, today or yesterday (default: today).")
-    var date: String?
+    @OptionGroup var habit: HabitDayOptions
 
     @Option(name: .long, help: "A note to keep with it.")
     var note: String?
 
     func run() throws {
-        try MarkRunner.run(.done, id: id, date: date, note: note)
+        try MarkRunner.run(.done, id: habit.id, date: habit.date, note: note)
     }
 }
 

@@ -7,17 +7,13 @@ struct UndoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "undo", abstract: "Take back a habit's mark (done or skipped) on a day.")
 
-    @Argument(help: "The habit's practice id.")
-    var id: String
-
-    @Option(name: .long, help: "The day: YYYY-MM-DD, today or yesterday (default: today).")
-    var date: String?
+    @OptionGroup var habit: HabitDayOptions
 
     func run() throws {
         let environment = try App.environment()
-        let day = try JournalAccess.day(date, environment)
-        let journal = try JournalAccess.openForHabit(id, environment)
-        let (_, undone) = try journal.undo(id, date: day)
-        StandardOutput.stdout.write("Took back \(id) \(undone == .done ? "done" : "skipped") on \(day ?? journal.today).\n")
+        let day = try JournalAccess.day(habit.date, environment)
+        let journal = try JournalAccess.openForHabit(habit.id, environment)
+        let (_, undone) = try journal.undo(habit.id, date: day)
+        StandardOutput.stdout.write("Took back \(habit.id) \(undone == .done ? "done" : "skipped") on \(day ?? journal.today).\n")
     }
 }

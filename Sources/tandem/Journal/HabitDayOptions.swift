@@ -1,0 +1,10 @@
+import ArgumentParser
+
+/// What `done`, `skip` and `undo` share: the habit and the day.
+struct HabitDayOptions: ParsableArguments {
+    @Argument(help: "The habit's practice id, such as daily.gratitude.")
+    var id: String
+
+    @Option(name: .long, help: "The day: YYYY-MM-DD, today or yesterday (default: today).")
+    var date: String?
+}
