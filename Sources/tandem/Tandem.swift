@@ -9,8 +9,9 @@ struct Tandem: ParsableCommand {
     static let hostCommands: [any ParsableCommand.Type] =
         BrowseCommands.all + JournalCommands.all + RoutineCommands.all
 
-    static var configuration: CommandConfiguration {
-        CommandConfiguration(
+    // Built once: ArgumentParser reads the configuration many times while it
+    // parses, and each read would otherwise rebuild the subcommand list.
+    static let configuration = CommandConfiguration(
             commandName: "tandem",
             abstract: "A private, offline coach for emotional intimacy: small practices, done together.",
             discussion: """
@@ -19,7 +20,6 @@ struct Tandem: ParsableCommand {
                 """,
             version: Tandem.version,
             subcommands: hostCommands + App.registry.allCommands.map(\.command))
-    }
 
     static let version = "0.1.0"
 
