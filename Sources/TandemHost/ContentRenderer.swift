@@ -99,14 +99,14 @@ public struct ContentRenderer: Sendable {
     // MARK: Tips and cards
 
     /// Picks a tip from one module, or from every module.
-    public func pickTip(from modules: [LoadedModule], using random: inout SeededRandom) -> (module: LoadedModule, tip: String)? {
+    public static func pickTip(from modules: [LoadedModule], using random: inout SeededRandom) -> (module: LoadedModule, tip: String)? {
         let pool = modules.flatMap { module in module.tips.map { (module, $0) } }
         return pool.randomElement(using: &random)
     }
 
     /// Picks a conversation card from one module, or from every module,
     /// avoiding the prompts in `recent` while others remain.
-    public func pickCard(from modules: [LoadedModule], avoiding recent: Set<String> = [], using random: inout SeededRandom) -> (module: LoadedModule, card: ConversationCard)? {
+    public static func pickCard(from modules: [LoadedModule], avoiding recent: Set<String> = [], using random: inout SeededRandom) -> (module: LoadedModule, card: ConversationCard)? {
         let pool = modules.flatMap { module in module.cards.map { (module, $0) } }
         let fresh = pool.filter { !recent.contains($0.1.prompt) }
         return (fresh.isEmpty ? pool : fresh).randomElement(using: &random)

@@ -122,13 +122,12 @@ enum Coach {
     }
 
     static func card(module: String, _ m: Machine, _ range: SourceRange) throws {
-        guard let loaded = m.registry.module(id: module), !loaded.cards.isEmpty else {
+        let loaded = m.registry.module(id: module)
+        // Avoid the cards shown lately, but never all of them.
+        let recent = Set(m.host.recentCards(module: module).prefix(max(0, (loaded?.cards.count ?? 0) - 1)))
+        guard let loaded, let (_, card) = ContentRenderer.pickCard(from: [loaded], avoiding: recent, using: &m.random) else {
             throw RuntimeError("module '\(module)' has no conversation cards", at: range)
         }
-        let recent = Set(m.host.recentCards(module: module).prefix(max(0, loaded.cards.count - 1)))
-        var candidates = loaded.cards.filter { !recent.contains($0.prompt) }
-        if candidates.isEmpty { candidates = loaded.cards }
-        let card = candidates[Int.random(in: 0..<candidates.count, using: &m.random)]
         do { try m.host.recordCard(card.prompt, module: module) } catch {
             throw RuntimeError("could not record the card: \(error)", at: range)
         }

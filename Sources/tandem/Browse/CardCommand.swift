@@ -1,4 +1,5 @@
 import ArgumentParser
+import TandemHost
 
 struct CardCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -8,8 +9,8 @@ struct CardCommand: ParsableCommand {
     @OptionGroup var draw: DrawOptions
 
     func run() throws {
-        try draw.print(kind: "card") { renderer, modules, random in
-            renderer.pickCard(from: modules, using: &random).map { ($0.module, $0.card.prompt) }
+        try draw.print(kind: "card") { modules, random in
+            ContentRenderer.pickCard(from: modules, using: &random).map { ($0.module, $0.card.prompt) }
         }
     }
 }

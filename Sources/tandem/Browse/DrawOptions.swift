@@ -15,12 +15,12 @@ struct DrawOptions: ParsableArguments {
     /// JSON as `{"module": …, KIND: …}`.
     func print(
         kind: String,
-        pick: (ContentRenderer, [LoadedModule], inout SeededRandom) -> (LoadedModule, String)?
+        pick: ([LoadedModule], inout SeededRandom) -> (LoadedModule, String)?
     ) throws {
         let modules = try module.map { [try App.registry.requireModule($0)] } ?? App.registry.modules
         var random = SeededRandom(seed: seed.seed ?? UInt64.random(in: .min ... .max))
         let renderer = BrowseCommands.renderer
-        guard let (from, text) = pick(renderer, modules, &random) else {
+        guard let (from, text) = pick(modules, &random) else {
             throw CommandFailure("no \(kind)s to show in \(module ?? "any module")", exitCode: 1)
         }
         let rendered = output.json ? try ContentRenderer.json(["module": from.id, kind: text]) : renderer.quote(text, from: from)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import TandemHost
 
 struct TipCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -8,8 +9,8 @@ struct TipCommand: ParsableCommand {
     @OptionGroup var draw: DrawOptions
 
     func run() throws {
-        try draw.print(kind: "tip") { renderer, modules, random in
-            renderer.pickTip(from: modules, using: &random).map { ($0.module, $0.tip) }
+        try draw.print(kind: "tip") { modules, random in
+            ContentRenderer.pickTip(from: modules, using: &random).map { ($0.module, $0.tip) }
         }
     }
 }
