@@ -31,7 +31,7 @@ public final class RoutineLanguage: REPLLanguage {
 
     /// Runs a chunk in the session.
     public func execute(_ source: String) -> REPLOutcome {
-        RoutineInterrupt.reset()
+        session.interrupt.reset()
         return report(session.evaluate(source))
     }
 
@@ -40,15 +40,15 @@ public final class RoutineLanguage: REPLLanguage {
     public func runFile(_ url: URL) -> REPLOutcome {
         let program = RoutineProgram.load(path: url.path)
         let entry = program.routines.contains { $0.name == program.defaultRoutineName } ? program.defaultRoutineName : nil
-        RoutineInterrupt.reset()
-        let fresh = RoutineSession(registry: session.registry, host: session.host)
+        session.interrupt.reset()
+        let fresh = RoutineSession(registry: session.registry, host: session.host, interrupt: session.interrupt)
         return report(fresh.run(program, entry: entry))
     }
 
     /// Brings a file's routines and variables into the session.
     public func loadFile(_ url: URL) -> REPLOutcome {
         let program = RoutineProgram.load(path: url.path)
-        RoutineInterrupt.reset()
+        session.interrupt.reset()
         let outcome = report(session.load(program))
         if outcome == .success {
             let names = program.routines.map(\.name)
@@ -64,7 +64,7 @@ public final class RoutineLanguage: REPLLanguage {
     /// The source text that defined a routine.
     public func routineSource(named name: String) -> String? { session.source(ofRoutine: name) }
     /// Sets the language's interrupt flag (safe in a signal handler).
-    public func requestInterrupt() { RoutineInterrupt.request() }
+    public func requestInterrupt() { session.interrupt.request() }
 
     private func report(_ outcome: RoutineOutcome) -> REPLOutcome {
         switch outcome {

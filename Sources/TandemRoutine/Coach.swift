@@ -15,9 +15,9 @@ enum Coach {
         let interactive = host.isInteractive
         if !interactive { host.write(question + "\n") }
         while true {
-            if interruptFlag.load(ordering: .relaxed) { throw RuntimeError.interrupted(at: range) }
+            if m.interrupt.isRequested { throw RuntimeError.interrupted(at: range) }
             guard let line = host.readLine(prompt: interactive ? question + " " : "") else {
-                if interruptFlag.load(ordering: .relaxed) { throw RuntimeError.interrupted(at: range) }
+                if m.interrupt.isRequested { throw RuntimeError.interrupted(at: range) }
                 throw RuntimeError("no answer to \"\(question)\": the input ended", at: range,
                                    hint: "expected \(expecting)")
             }
@@ -142,7 +142,7 @@ enum Coach {
         default: throw RuntimeError("a timer needs a duration such as 20m, not \(length.typeName)", at: range)
         }
         guard seconds >= 0 else { throw RuntimeError("a timer cannot run for a negative time", at: range) }
-        let finished = m.host.runTimer(seconds: seconds, label: label) { interruptFlag.load(ordering: .relaxed) }
+        let finished = m.host.runTimer(seconds: seconds, label: label) { m.interrupt.isRequested }
         if !finished { throw RuntimeError.interrupted(at: range) }
     }
 }

@@ -316,11 +316,12 @@ struct Compiler {
             }
             return { f in try test(f) ? try thenBlock(f) : .normal }
         case .whileLoop(let condition, let body):
+            let interrupt = machine.interrupt
             let test = self.test(condition, context: "the condition of 'while'")
             let bodyBlock = inlineBlock(body)
             return { f in
                 while try test(f) {
-                    if interruptFlag.load(ordering: .relaxed) { throw RuntimeError.interrupted(at: range) }
+                    if interrupt.isRequested { throw RuntimeError.interrupted(at: range) }
                     switch try bodyBlock(f) {
                     case .normal, .continueLoop: continue
                     case .breakLoop: return .normal
@@ -332,6 +333,7 @@ struct Compiler {
         case .forIn(_, _, let sequence, let body):
             guard case .local(let slot) = statement.binding ?? .local(statement.slot) else { fatalError("unresolved loop variable") }
             let bodyBlock = inlineBlock(body)
+            let interrupt = machine.interrupt
             if case .range(let low, let high) = sequence.kind {
                 let lo = expression(low), hi = expression(high)
                 let lowRange = low.range, highRange = high.range
@@ -341,7 +343,7 @@ struct Compiler {
                     guard first <= last else { return .normal }
                     var i = first
                     while true {
-                        if interruptFlag.load(ordering: .relaxed) { throw RuntimeError.interrupted(at: range) }
+                        if interrupt.isRequested { throw RuntimeError.interrupted(at: range) }
                         f[slot] = .int(i)
                         switch try bodyBlock(f) {
                         case .normal, .continueLoop: break
@@ -364,7 +366,7 @@ struct Compiler {
                     throw RuntimeError("cannot loop over \(other.typeName); only over a list, a string or a range such as 1..10", at: sequenceRange)
                 }
                 for element in elements {
-                    if interruptFlag.load(ordering: .relaxed) { throw RuntimeError.interrupted(at: range) }
+                    if interrupt.isRequested { throw RuntimeError.interrupted(at: range) }
                     f[slot] = element
                     switch try bodyBlock(f) {
                     case .normal, .continueLoop: continue
@@ -378,11 +380,12 @@ struct Compiler {
             let times = expression(count)
             let countRange = count.range
             let bodyBlock = inlineBlock(body)
+            let interrupt = machine.interrupt
             return { f in
                 let n = try Ops.integer(try times(f), "the count of 'repeat'", countRange)
                 guard n > 0 else { return .normal }
                 for _ in 0..<n {
-                    if interruptFlag.load(ordering: .relaxed) { throw RuntimeError.interrupted(at: range) }
+                    if interrupt.isRequested { throw RuntimeError.interrupted(at: range) }
                     switch try bodyBlock(f) {
                     case .normal, .continueLoop: continue
                     case .breakLoop: return .normal
@@ -1256,7 +1259,7 @@ struct Compiler {
         @inline(__always)
         func finish(_ base: Frame) throws -> Value {
             try symbol.codeRef._withUnsafeGuaranteedRef { code in
-                if interruptFlag.load(ordering: .relaxed) {
+                if m.interrupt.isRequested {
                     m.unwind(to: base)
                     throw RuntimeError.interrupted(at: range)
                 }

@@ -14,21 +14,43 @@ enum Flow {
     case normal, breakLoop, continueLoop, returned
 }
 
-/// Set by the SIGINT handler; checked at loop back-edges and routine calls.
-let interruptFlag = Atomic<Bool>(false)
+/// A request to stop a running routine at its next statement boundary (loop
+/// iteration, routine call, question or timer tick), as Ctrl-C makes.
+///
+/// Each ``RoutineSession`` watches one. By default that is ``process``, the
+/// one the SIGINT handler sets; a caller that runs several sessions at once
+/// in one process (tests do) gives each its own, so that stopping one does
+/// not stop the others.
+public final class RoutineInterrupt: Sendable {
+    private let flag = Atomic<Bool>(false)
 
-/// Ctrl-C handling for running routines.
-public enum RoutineInterrupt {
-    /// Installs a SIGINT handler that asks the running routine to stop at
-    /// the next statement boundary (loop iteration, routine call, question or
-    /// timer tick) instead of killing the process.
+    /// Creates a signal that nothing has requested yet.
+    public init() {}
+
+    /// The signal that ``installSignalHandler()``'s SIGINT handler sets.
+    public static let process = RoutineInterrupt()
+
+    /// Asks the routine to stop (safe in a signal handler).
+    public func request() { flag.store(true, ordering: .relaxed) }
+
+    /// Whether a stop was requested and not yet reset.
+    public var isRequested: Bool {
+        @inline(__always) get { flag.load(ordering: .relaxed) }
+    }
+
+    /// Forgets a pending request (before running the next chunk).
+    public func reset() { flag.store(false, ordering: .relaxed) }
+
+    /// Installs a SIGINT handler that requests ``process`` instead of
+    /// killing the process.
     public static func installSignalHandler() {
-        _ = interruptFlag.load(ordering: .relaxed)
+        // The handler may not run a lazy initializer: create `process` now.
+        process.reset()
         var action = sigaction()
         #if os(Linux)
-        action.__sigaction_handler.sa_handler = { _ in interruptFlag.store(true, ordering: .relaxed) }
+        action.__sigaction_handler.sa_handler = { _ in RoutineInterrupt.process.request() }
         #else
-        action.__sigaction_u.__sa_handler = { _ in interruptFlag.store(true, ordering: .relaxed) }
+        action.__sigaction_u.__sa_handler = { _ in RoutineInterrupt.process.request() }
         #endif
         sigemptyset(&action.sa_mask)
         action.sa_flags = 0  // no SA_RESTART: a blocked read returns so the run can stop
@@ -41,15 +63,6 @@ public enum RoutineInterrupt {
         sigaddset(&unblock, SIGINT)
         pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
     }
-
-    /// Asks the running routine to stop, as Ctrl-C does.
-    public static func request() { interruptFlag.store(true, ordering: .relaxed) }
-
-    /// Whether a stop was requested and not yet handled.
-    public static var isRequested: Bool { interruptFlag.load(ordering: .relaxed) }
-
-    /// Forgets a pending request (before running the next chunk).
-    public static func reset() { interruptFlag.store(false, ordering: .relaxed) }
 }
 
 /// An error while a routine runs: where, what, and the calls that led there.
@@ -125,10 +138,13 @@ final class Machine {
     var random: SeededRandom
     let host: any RoutineHost
     let registry: ModuleRegistry
+    /// Checked at loop back-edges, routine calls, questions and timer ticks.
+    let interrupt: RoutineInterrupt
 
-    init(host: any RoutineHost, registry: ModuleRegistry) {
+    init(host: any RoutineHost, registry: ModuleRegistry, interrupt: RoutineInterrupt) {
         self.host = host
         self.registry = registry
+        self.interrupt = interrupt
         stackBase = .allocate(capacity: Machine.stackCapacity)
         stackTop = stackBase
         stackEnd = stackBase + Machine.stackCapacity

@@ -154,22 +154,27 @@ public enum RoutineOutcome: Sendable {
 ///
 /// Code runs on a thread with a 512 MB stack, so deep (but bounded)
 /// recursion never overflows; calls block until the code finishes.
-/// Install ``RoutineInterrupt/installSignalHandler()`` for Ctrl-C.
+/// Install ``RoutineInterrupt/installSignalHandler()`` for Ctrl-C, or give
+/// the session a ``RoutineInterrupt`` of its own to stop it from elsewhere.
 public final class RoutineSession {
     /// The modules routines may use.
     public let registry: ModuleRegistry
     /// Where effects go.
     public let host: any RoutineHost
+    /// What stops the session's running code.
+    public let interrupt: RoutineInterrupt
     let table = SymbolTable()
     let machine: Machine
     private var sources: [String: String] = [:]
     private var chunkCount = 0
 
-    /// Creates an empty session.
-    public init(registry: ModuleRegistry, host: any RoutineHost) {
+    /// Creates an empty session that stops when `interrupt` is requested:
+    /// by default, on Ctrl-C.
+    public init(registry: ModuleRegistry, host: any RoutineHost, interrupt: RoutineInterrupt = .process) {
         self.registry = registry
         self.host = host
-        machine = Machine(host: host, registry: registry)
+        self.interrupt = interrupt
+        machine = Machine(host: host, registry: registry, interrupt: interrupt)
     }
 
     // MARK: Running

@@ -242,7 +242,7 @@ import Testing
         let host = StandardRoutineHost(
             output: output, input: ScriptedInput([]), now: LocalDateTime.parse("2026-11-20T21:30", in: TimeZone(identifier: "UTC")!)!,
             timeZone: TimeZone(identifier: "UTC")!, seed: 7, waitsForTimers: false)
-        let session = RoutineSession(registry: registry, host: host)
+        let session = RoutineSession(registry: registry, host: host, interrupt: RoutineInterrupt())
         _ = session.evaluate("routine add(a, b, c) { return a + b + c }")
         _ = session.evaluate("let xs = []")
         for _ in 0..<3 {

@@ -171,21 +171,29 @@ import Testing
     @Test func interruptStopsATightLoop() {
         let done = DispatchSemaphore(value: 0)
         let box = OutcomeBox()
+        let interrupt = RoutineInterrupt()
         Thread.detachNewThread {
-            box.value = run("while true { }").outcome
+            box.value = run("while true { }", interrupt: interrupt).outcome
             done.signal()
         }
         Thread.sleep(forTimeInterval: 0.3)
-        RoutineInterrupt.request()
+        interrupt.request()
         done.wait()
-        RoutineInterrupt.reset()
         #expect(box.value?.exitCode == 130)
+    }
+
+    @Test func interruptStopsOnlyItsOwnSession() {
+        let interrupt = RoutineInterrupt()
+        interrupt.request()
+        #expect(run("say 1\nwhile true { }", interrupt: interrupt).outcome.exitCode == 130)
+        #expect(say("let n = 0\nwhile n < 3 { n = n + 1 }\nsay n") == "3\n")
+        #expect(interrupt.isRequested)
     }
 
     @Test func sessionsKeepDefinitionsAcrossChunks() {
         let output = CapturedOutput()
         let host = StandardRoutineHost(output: output, input: ScriptedInput([]), seed: 1, waitsForTimers: false)
-        let session = RoutineSession(registry: registry, host: host)
+        let session = RoutineSession(registry: registry, host: host, interrupt: RoutineInterrupt())
         #expect(session.evaluate("let n = 2").exitCode == 0)
         #expect(session.evaluate("routine twice(x) { return x * n }").exitCode == 0)
         guard case .success(let value) = session.evaluate("twice(21)") else { Issue.record("failed"); return }

@@ -67,13 +67,16 @@ func expectFindings(
 }
 
 /// Runs source in a fresh session with scripted answers; returns what it said
-/// and the outcome.
-func run(_ source: String, answers: [String] = [], seed: UInt64 = 7) -> (output: String, outcome: RoutineOutcome, host: StandardRoutineHost) {
+/// and the outcome. Each run watches an interrupt of its own, as tests run at
+/// the same time in one process.
+func run(
+    _ source: String, answers: [String] = [], seed: UInt64 = 7, interrupt: RoutineInterrupt = RoutineInterrupt()
+) -> (output: String, outcome: RoutineOutcome, host: StandardRoutineHost) {
     let output = CapturedOutput()
     let host = StandardRoutineHost(
         output: output, input: ScriptedInput(answers), now: LocalDateTime.parse("2026-11-20T21:30", in: TimeZone(identifier: "UTC")!)!,
         timeZone: TimeZone(identifier: "UTC")!, seed: seed, waitsForTimers: false)
-    let session = RoutineSession(registry: registry, host: host)
+    let session = RoutineSession(registry: registry, host: host, interrupt: interrupt)
     let outcome = session.run(RoutineProgram.parse(source, name: "test.routine"), entry: nil)
     return (output.text, outcome, host)
 }
