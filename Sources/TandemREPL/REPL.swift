@@ -1,4 +1,3 @@
-import CLineEditor
 import Foundation
 import TandemHost
 import TandemKit
@@ -166,7 +165,6 @@ public final class REPL {
     }
 
     func record(_ outcome: REPLOutcome) {
-        _ = tandem_take_interrupts()
         switch outcome {
         case .success:
             break
