@@ -11,14 +11,14 @@ enum Builtins {
                 let g = m.globals
                 let a = compiler.expression(arguments[0])
                 return { f in
-                    if let list = path.list(f, g) { return .int(list._withUnsafeGuaranteedRef { $0.items.count }) }
+                    if let list = path.list(f, g) { return .int(list._withUnsafeGuaranteedRef { $0.count }) }
                     return try call(.len, [try a(f)], m, range)
                 }
             }
             let a = compiler.expression(arguments[0])
             return { f in
                 let v = try a(f)
-                if case .list(let box) = v { return .int(box.items.count) }
+                if case .list(let box) = v { return .int(box.count) }
                 return try call(.len, [v], m, range)
             }
         case (.append, 2):
@@ -31,14 +31,14 @@ enum Builtins {
                 return { f in
                     let value = try b.value(f)
                     if let list = path.list(f, g) {
-                        list._withUnsafeGuaranteedRef { $0.items.append(value) }
+                        list._withUnsafeGuaranteedRef { $0.append(value) }
                         return .none
                     }
                     let list = try a(f)
                     guard case .list(let box) = list else {
                         throw RuntimeError("append needs a list first, not \(list.typeName)", at: range)
                     }
-                    box.items.append(value)
+                    box.append(value)
                     return .none
                 }
             }
@@ -49,7 +49,7 @@ enum Builtins {
                 guard case .list(let box) = list else {
                     throw RuntimeError("append needs a list first, not \(list.typeName)", at: range)
                 }
-                box.items.append(value)
+                box.append(value)
                 return .none
             }
         case (.pop, 1):
@@ -57,14 +57,14 @@ enum Builtins {
                 let g = m.globals
                 let a = compiler.expression(arguments[0])
                 return { f in
-                    if let list = path.list(f, g), let last = list._withUnsafeGuaranteedRef({ $0.items.popLast() }) { return last }
+                    if let list = path.list(f, g), let last = list._withUnsafeGuaranteedRef({ $0.popLast() }) { return last }
                     return try call(.pop, [try a(f)], m, range)
                 }
             }
             let a = compiler.expression(arguments[0])
             return { f in
                 let list = try a(f)
-                if case .list(let box) = list, !box.items.isEmpty { return box.items.removeLast() }
+                if case .list(let box) = list, let last = box.popLast() { return last }
                 return try call(.pop, [list], m, range)
             }
         default:
@@ -111,12 +111,12 @@ enum Builtins {
         switch builtin {
         case .len:
             switch a[0] {
-            case .list(let box): return .int(box.items.count)
+            case .list(let box): return .int(box.count)
             case .str(let s): return .int(s.value.count)
             default: throw RuntimeError("len needs a list or a string, not \(a[0].typeName)", at: range)
             }
         case .append:
-            try list(a[0], "append", range).items.append(a[1])
+            try list(a[0], "append", range).append(a[1])
             return .none
         case .str:
             return .string(a[0].text)
@@ -202,8 +202,8 @@ enum Builtins {
             }
         case .pop:
             let box = try list(a[0], "pop", range)
-            guard !box.items.isEmpty else { throw RuntimeError("pop from an empty list", at: range) }
-            return box.items.removeLast()
+            guard let last = box.popLast() else { throw RuntimeError("pop from an empty list", at: range) }
+            return last
         case .random:
             switch (a[0], a[1]) {
             case (.int(let lo), .int(let hi)):
@@ -215,9 +215,9 @@ enum Builtins {
                 return .decimal(lo == hi ? lo : Double.random(in: lo..<hi, using: &m.random))
             }
         case .pick:
-            let items = try list(a[0], "pick", range).items
-            guard !items.isEmpty else { throw RuntimeError("pick from an empty list", at: range) }
-            return items[Int.random(in: 0..<items.count, using: &m.random)]
+            let box = try list(a[0], "pick", range)
+            guard !box.isEmpty else { throw RuntimeError("pick from an empty list", at: range) }
+            return box[Int.random(in: 0..<box.count, using: &m.random)]
         case .today:
             return .string(LocalDateText.date(m.host.now, m.host.timeZone))
         case .now:
@@ -240,14 +240,15 @@ enum Builtins {
         case .insert:
             let box = try list(a[0], "insert", range)
             let i = try Ops.integer(a[1], "the index of insert", range)
-            guard i >= 0, i <= box.items.count else {
-                throw RuntimeError("index \(i) is out of range for insert: the list has \(box.items.count) elements", at: range)
+            guard i >= 0, i <= box.count else {
+                throw RuntimeError("index \(i) is out of range for insert: the list has \(box.count) elements", at: range)
             }
-            box.items.insert(a[2], at: i)
+            box.withValues { $0.insert(a[2], at: i) }
             return .none
         case .remove:
             let box = try list(a[0], "remove", range)
-            return box.items.remove(at: try Ops.listIndex(a[1], count: box.items.count, range))
+            let i = try Ops.listIndex(a[1], count: box.count, range)
+            return box.withValues { $0.remove(at: i) }
         case .range:
             if a.count == 1 {
                 let n = try Ops.integer(a[0], "range's length", range)

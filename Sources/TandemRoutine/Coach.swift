@@ -45,7 +45,7 @@ enum Coach {
                 }
             })
         case .choice:
-            guard case .list(let box)? = choices, !box.items.isEmpty else {
+            guard case .list(let box)? = choices, !box.isEmpty else {
                 throw RuntimeError("the choices must be a non-empty list, not \(choices?.typeName ?? "nothing")", at: optionsRange)
             }
             let options = box.items.map(\.text)
@@ -55,7 +55,7 @@ enum Coach {
                 if let n = Int(text), n >= 1, n <= options.count { return n - 1 }
                 return options.firstIndex { $0.lowercased() == text.lowercased() }
             }
-            return box.items[chosen]
+            return box[chosen]
         }
     }
 

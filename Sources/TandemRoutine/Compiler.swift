@@ -227,12 +227,7 @@ struct Compiler {
                     return { f in
                         let slot = place.address(f, g)
                         if let list = slot.pointee.listRef, case .int(let n) = f[indexSlot] {
-                            let stored = list._withUnsafeGuaranteedRef { box in
-                                guard n >= 0, n < box.items.count else { return false }
-                                box.items[n] = element
-                                return true
-                            }
-                            if stored { return .normal }
+                            if list._withUnsafeGuaranteedRef({ $0.store(element, at: n) }) { return .normal }
                         }
                         try Ops.setIndex(slot.pointee, f[indexSlot], element, range)
                         return .normal
@@ -253,12 +248,7 @@ struct Compiler {
                     }
                     let slot = place.address(f, g)
                     if let list = slot.pointee.listRef, case .int(let n) = position {
-                        let stored = list._withUnsafeGuaranteedRef { box in
-                            guard n >= 0, n < box.items.count else { return false }
-                            box.items[n] = element
-                            return true
-                        }
-                        if stored { return .normal }
+                        if list._withUnsafeGuaranteedRef({ $0.store(element, at: n) }) { return .normal }
                     }
                     try Ops.setIndex(slot.pointee, position, element, range)
                     return .normal
@@ -269,11 +259,8 @@ struct Compiler {
                 let base = try l(f)
                 let position = try i(f)
                 let element = try v(f)
-                if case .list(let box) = base, case .int(let n) = position, n >= 0, n < box.items.count {
-                    box.items[n] = element
-                } else {
-                    try Ops.setIndex(base, position, element, range)
-                }
+                if case .list(let box) = base, case .int(let n) = position, box.store(element, at: n) { return .normal }
+                try Ops.setIndex(base, position, element, range)
                 return .normal
             }
         case .ifElse(let condition, let then, let otherwise):
@@ -358,23 +345,31 @@ struct Compiler {
             let items = expression(sequence)
             let sequenceRange = sequence.range
             return { f in
-                let elements: [Value]
-                switch try items(f) {
-                case .list(let box): elements = box.items
-                case .str(let s): elements = s.value.map { .string(String($0)) }
-                case let other:
-                    throw RuntimeError("cannot loop over \(other.typeName); only over a list, a string or a range such as 1..10", at: sequenceRange)
-                }
-                for element in elements {
+                var flow = Flow.normal
+                /// Runs the body for one element; false to stop the loop.
+                func visit(_ element: Value) throws -> Bool {
                     if interrupt.isRequested { throw RuntimeError.interrupted(at: range) }
                     f[slot] = element
                     switch try bodyBlock(f) {
-                    case .normal, .continueLoop: continue
-                    case .breakLoop: return .normal
-                    case .returned: return .returned
+                    case .normal, .continueLoop: return true
+                    case .breakLoop: return false
+                    case .returned:
+                        flow = .returned
+                        return false
                     }
                 }
-                return .normal
+                switch try items(f) {
+                case .list(let box):
+                    // The elements as they are now: the body may change the list.
+                    try box.forEachElement(visit)
+                case .str(let s):
+                    for character in s.value {
+                        guard try visit(.string(String(character))) else { break }
+                    }
+                case let other:
+                    throw RuntimeError("cannot loop over \(other.typeName); only over a list, a string or a range such as 1..10", at: sequenceRange)
+                }
+                return flow
             }
         case .repeatLoop(let count, let body):
             let times = expression(count)
@@ -960,7 +955,7 @@ struct Compiler {
             case .variable(let place): return place.address(f, g).pointee.listRef
             case .element(let place, let index):
                 guard let outer = place.address(f, g).pointee.listRef, case .int(let n) = f[index] else { return nil }
-                return outer._withUnsafeGuaranteedRef { box in n >= 0 && n < box.items.count ? box.items[n].listRef : nil }
+                return outer._withUnsafeGuaranteedRef { box in box.element(at: n)?.listRef }
             }
         }
     }
@@ -1004,7 +999,7 @@ struct Compiler {
     @inline(__always)
     static func element(_ slot: UnsafeMutablePointer<Value>, _ index: Value) -> Value? {
         guard let list = slot.pointee.listRef, case .int(let n) = index else { return nil }
-        return list._withUnsafeGuaranteedRef { box in n >= 0 && n < box.items.count ? box.items[n] : nil }
+        return list._withUnsafeGuaranteedRef { box in box.element(at: n) }
     }
 
     // MARK: Expressions
@@ -1185,7 +1180,7 @@ struct Compiler {
             let b = expression(base), i = expression(index)
             return { f in
                 let list = try b(f), position = try i(f)
-                if case .list(let box) = list, case .int(let n) = position, n >= 0, n < box.items.count { return box.items[n] }
+                if case .list(let box) = list, case .int(let n) = position, let element = box.element(at: n) { return element }
                 return try Ops.index(list, position, range)
             }
         case .call(_, let nameRange, let arguments):

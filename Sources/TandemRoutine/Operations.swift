@@ -234,7 +234,7 @@ enum Ops {
     static func index(_ base: Value, _ index: Value, _ range: SourceRange) throws -> Value {
         switch base {
         case .list(let box):
-            return box.items[try listIndex(index, count: box.items.count, range)]
+            return box[try listIndex(index, count: box.count, range)]
         case .str(let s):
             let characters = Array(s.value)
             guard case .int(let i) = index else {
@@ -253,7 +253,7 @@ enum Ops {
         guard case .list(let box) = base else {
             throw RuntimeError("cannot assign to an element of \(base.typeName); only of a list", at: range)
         }
-        box.items[try listIndex(index, count: box.items.count, range)] = value
+        _ = box.store(value, at: try listIndex(index, count: box.count, range))
     }
 
     static func integer(_ v: Value, _ what: String, _ range: SourceRange) throws -> Int {
@@ -265,6 +265,6 @@ enum Ops {
         let lo = try integer(low, "the start of a range", range)
         let hi = try integer(high, "the end of a range", range)
         guard hi < lo || hi - lo < 50_000_000 else { throw RuntimeError("the range \(lo)..\(hi) is too large for a list", at: range) }
-        return .list(ListBox(hi < lo ? [] : (lo...hi).map { .int($0) }))
+        return .list(hi < lo ? ListBox([]) : ListBox(integers: lo...hi))
     }
 }

@@ -1,0 +1,103 @@
+import Foundation
+import TandemHost
+import TandemKit
+@testable import TandemRoutine
+import Testing
+
+/// Lists of booleans or of integers are stored unboxed; what a routine sees
+/// must not depend on that.
+@Suite struct ListKindTests {
+    @Test func aListTakesTheKindOfItsElements() {
+        #expect(ListBox([.bool(true), .bool(false)]).kind == .bools)
+        #expect(ListBox([.int(1), .int(2)]).kind == .ints)
+        #expect(ListBox([.int(1), .bool(true)]).kind == .values)
+        #expect(ListBox(integers: 1...3).kind == .ints)
+        let empty = ListBox([])
+        empty.append(.int(4))
+        #expect(empty.kind == .ints)
+        let strings = ListBox([])
+        strings.append(.string("a"))
+        strings.append(.string("b"))
+        #expect(strings.kind == .values && strings.count == 2)
+    }
+
+    @Test func anElementOfAnotherKindMakesTheListGeneralAndKeepsTheRest() {
+        let flags = ListBox([.bool(true), .bool(false), .bool(true)])
+        #expect(flags.store(.int(7), at: 1))
+        #expect(flags.kind == .values)
+        #expect(flags.items.map(\.description) == ["true", "7", "true"])
+        let numbers = ListBox([.int(1), .int(2)])
+        numbers.append(.decimal(2.5))
+        #expect(numbers.kind == .values)
+        #expect(numbers.items.map(\.description) == ["1", "2", "2.5"])
+        #expect(!numbers.store(.int(0), at: 3) && !numbers.store(.int(0), at: -1))
+        // Emptied, a list takes the kind of what comes next.
+        let emptied = ListBox([.int(1)])
+        _ = emptied.popLast()
+        emptied.append(.bool(true))
+        #expect(emptied.kind == .bools && emptied.items.map(\.description) == ["true"])
+    }
+
+    @Test func routinesSeeTheSameListsWhateverTheKind() {
+        #expect(say("""
+            let flags = []
+            repeat 4 { append(flags, true) }
+            flags[1] = false
+            say flags
+            flags[2] = 3
+            say flags
+            let ns = [3, 1, 2]
+            append(ns, 0)
+            say sort(ns)
+            say pop(ns)
+            insert(ns, 0, 9)
+            say ns
+            say remove(ns, 1)
+            say ns == [9, 1, 2]
+            say [true, false] == [true, false]
+            say [1, 2] + [true]
+            say contains(ns, 2)
+            say sum(1..4)
+            say len(range(5))
+            """) == """
+            [true, false, true, true]
+            [true, false, 3, true]
+            [0, 1, 2, 3]
+            0
+            [9, 3, 1, 2]
+            3
+            true
+            true
+            [1, 2, true]
+            true
+            10
+            5
+
+            """)
+    }
+
+    @Test func forInVisitsTheElementsAsTheyWereWhenTheLoopBegan() {
+        #expect(say("""
+            let ns = [1, 2, 3]
+            for n in ns { append(ns, n * 10) }
+            say ns
+            let bs = [true, false]
+            for b in bs {
+              bs[0] = false
+              append(bs, b)
+            }
+            say bs
+            let count = 0
+            for n in [5, 6, 7] {
+              if n == 6 { break }
+              count = count + 1
+            }
+            say count
+            routine first_even(xs) {
+              for x in xs { if x % 2 == 0 { return x } }
+              return nil
+            }
+            say first_even([1, 3, 4, 6])
+            """) == "[1, 2, 3, 10, 20, 30]\n[false, false, true, false]\n1\n4\n")
+    }
+}
