@@ -123,7 +123,8 @@ struct Compiler {
     }
 
     /// The top-level code; when `echoLast` is set, the value of a final
-    /// expression statement is kept in ``Machine/lastValue``.
+    /// expression statement is kept in ``Machine/lastValue``. Not that of a
+    /// question or a practice: the person has just typed that answer.
     func compileMain(_ statements: [Stmt], echoLast: Bool) -> Exec {
         var executable = statements.filter { statement in
             switch statement.kind {
@@ -132,6 +133,10 @@ struct Compiler {
             }
         }
         guard echoLast, let last = executable.last, case .expression(let value) = last.kind else { return block(executable) }
+        switch value.kind {
+        case .ask, .practice: return block(executable)
+        default: break
+        }
         executable.removeLast()
         let m = machine
         let evaluate = expression(value)

@@ -190,6 +190,18 @@ import Testing
         #expect(interrupt.isRequested)
     }
 
+    @Test func sessionsDoNotEchoTheAnswerJustTyped() {
+        let output = CapturedOutput()
+        let host = StandardRoutineHost(output: output, input: ScriptedInput(["yes", "done"]), seed: 1, waitsForTimers: false)
+        let session = RoutineSession(registry: registry, host: host, interrupt: RoutineInterrupt())
+        guard case .success(let asked) = session.evaluate("ask yesno \"Ready?\"") else { Issue.record("ask failed"); return }
+        #expect(asked == nil)
+        guard case .success(let practiced) = session.evaluate("practice daily.gratitude") else { Issue.record("practice failed"); return }
+        #expect(practiced == nil)
+        guard case .success(let sum) = session.evaluate("1 + 1") else { Issue.record("1 + 1 failed"); return }
+        #expect(sum == .integer(2))
+    }
+
     @Test func sessionsKeepDefinitionsAcrossChunks() {
         let output = CapturedOutput()
         let host = StandardRoutineHost(output: output, input: ScriptedInput([]), seed: 1, waitsForTimers: false)
