@@ -78,6 +78,26 @@ int tandem_el_line(EditLine *el, const char **buffer, int *total) {
 
 int tandem_el_insertstr(EditLine *el, const char *text) { return el_insertstr(el, text); }
 
+// Ctrl-D: end of input on an empty line, else delete the character under the
+// cursor. libedit's own binding (em-delete-or-list) echoes "^D" on the way out
+// and lists completions at the end of a line.
+static unsigned char tandem_eof_or_delete(EditLine *el, int ch) {
+    (void)ch;
+    const LineInfo *info = el_line(el);
+    if (info->buffer == info->lastchar) return CC_EOF;
+    if (info->cursor == info->lastchar) return CC_NORM;
+    el_cursor(el, 1);
+    el_deletestr(el, 1);
+    return CC_REFRESH;
+}
+
+int tandem_el_bind_quiet_eof(EditLine *el) {
+    if (el_set(el, EL_ADDFN, "tandem-eof-or-delete", "End of input on an empty line, else delete", tandem_eof_or_delete) != 0) {
+        return -1;
+    }
+    return tandem_el_bind(el, "^D", "tandem-eof-or-delete");
+}
+
 // MARK: History
 
 History *tandem_history_init(int size) {

@@ -54,6 +54,7 @@ public final class LibEditReader: LineReader, @unchecked Sendable {
         tandem_el_bind(editor, "^I", "tandem-complete")
         // Searching history with Ctrl-R, as in bash.
         tandem_el_bind(editor, "^R", "em-inc-search-prev")
+        tandem_el_bind_quiet_eof(editor)
         tandem_el_set_clientdata(editor, Unmanaged.passUnretained(self).toOpaque())
     }
 

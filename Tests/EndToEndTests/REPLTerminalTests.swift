@@ -119,17 +119,21 @@ struct REPLTerminalTests {
         try terminal.waitFor { $0.contains("\nstill here") }
     }
 
-    @Test("Ctrl-D on an empty line leaves with exit code 0")
+    @Test("Ctrl-D deletes under the cursor, and on an empty line leaves with exit code 0")
     func endOfInput() throws {
         let home = makeTemporaryHome("tandem-repl")
         defer { try? FileManager.default.removeItem(at: home) }
         let terminal = try Tmux(home: home)
         defer { terminal.shutDown() }
         try terminal.waitForPrompt()
-        terminal.line("say 1 + 2")
+        terminal.type("say 1 + 23")
+        terminal.press("Left")
+        terminal.press("C-d")
+        terminal.press("Enter")
         try terminal.waitFor { $0.contains("\n3\n") }
         terminal.press("C-d")
         try terminal.waitFor { $0.contains("[exit 0]") }
+        #expect(!terminal.screen().contains("^D"))
         let history = try String(contentsOf: home.appendingPathComponent("history"), encoding: .utf8)
         #expect(history == "say 1 + 2\n")
         let mode = try FileManager.default.attributesOfItem(atPath: home.appendingPathComponent("history").path)[.posixPermissions] as? Int

@@ -50,6 +50,9 @@ const char *tandem_el_gets(EditLine *el, int *count);
 int tandem_el_line(EditLine *el, const char **buffer, int *total);
 /// `el_insertstr`.
 int tandem_el_insertstr(EditLine *el, const char *text);
+/// Binds Ctrl-D to end the input on an empty line (without echoing "^D") and
+/// to delete the character under the cursor otherwise.
+int tandem_el_bind_quiet_eof(EditLine *el);
 
 // MARK: History
 
