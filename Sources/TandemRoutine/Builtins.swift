@@ -112,7 +112,7 @@ enum Builtins {
         case .len:
             switch a[0] {
             case .list(let box): return .int(box.count)
-            case .str(let s): return .int(s.value.count)
+            case .str(let s): return .int(s.characterCount)
             default: throw RuntimeError("len needs a list or a string, not \(a[0].typeName)", at: range)
             }
         case .append:
@@ -168,22 +168,35 @@ enum Builtins {
         case .join:
             let items = try list(a[0], "join", range).items
             let separator = a.count > 1 ? try string(a[1], "join's separator", range) : ""
+            // The exact length first, so that the text is written once, in
+            // place: no byte array to copy it from afterwards.
             var total = separator.utf8.count * max(0, items.count - 1)
-            for item in items {
-                if case .str(let s) = item { total += s.value.utf8.count } else { total += 8 }
-            }
-            // Gathered as UTF-8 bytes: appending String to String costs more
-            // per piece than copying its bytes.
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(total)
-            var separatorText = separator
+            var otherTexts: [Int: String] = [:]
             for (index, item) in items.enumerated() {
-                if index > 0 { separatorText.withUTF8 { bytes.append(contentsOf: $0) } }
-                var piece: String
-                if case .str(let s) = item { piece = s.value } else { piece = item.text }
-                piece.withUTF8 { bytes.append(contentsOf: $0) }
+                if case .str(let s) = item {
+                    total += s.value.utf8.count
+                } else {
+                    let text = item.text
+                    otherTexts[index] = text
+                    total += text.utf8.count
+                }
             }
-            return .string(String(decoding: bytes, as: UTF8.self))
+            return .string(String(unsafeUninitializedCapacity: total) { buffer in
+                var end = 0
+                func put(_ text: String) {
+                    var text = text
+                    text.withUTF8 { bytes in
+                        guard let source = bytes.baseAddress else { return }
+                        (buffer.baseAddress! + end).initialize(from: source, count: bytes.count)
+                        end += bytes.count
+                    }
+                }
+                for (index, item) in items.enumerated() {
+                    if index > 0 { put(separator) }
+                    if case .str(let s) = item { put(s.value) } else { put(otherTexts[index]!) }
+                }
+                return end
+            })
         case .split:
             let text = try string(a[0], "split", range)
             if a.count == 1 {

@@ -1082,24 +1082,24 @@ struct Compiler {
             // Literal text is appended as it is; strings and integers
             // without going through `description`.
             enum Piece {
-                case literal(String)
+                case literal([UInt8])
                 case value(Eval)
 
                 @inline(__always)
-                func append(to text: inout String, _ f: Frame) throws {
+                func append(to text: inout TextSink, _ f: Frame) throws {
                     switch self {
-                    case .literal(let s): text += s
+                    case .literal(let bytes): text.append(bytes)
                     case .value(let evaluate):
                         switch try evaluate(f) {
-                        case .str(let s): text += s.value
-                        case .int(let i): text += String(i)
-                        case let v: text += v.text
+                        case .str(let s): text.append(s.value)
+                        case .int(let i): text.append(i)
+                        case let v: text.append(v.text)
                         }
                     }
                 }
             }
             let pieces: [Piece] = parts.map { part in
-                if case .string(let s) = part.kind { return .literal(s) }
+                if case .string(let s) = part.kind { return .literal(Array(s.utf8)) }
                 return .value(expression(part))
             }
             // Short ones (as "item{i}") hold their pieces one by one, not in
@@ -1108,32 +1108,32 @@ struct Compiler {
             case 1:
                 let p0 = pieces[0]
                 return { f in
-                    var text = ""
-                    try p0.append(to: &text, f)
-                    return .string(text)
+                    .string(try TextSink.build { text in
+                        try p0.append(to: &text, f)
+                    })
                 }
             case 2:
                 let p0 = pieces[0], p1 = pieces[1]
                 return { f in
-                    var text = ""
-                    try p0.append(to: &text, f)
-                    try p1.append(to: &text, f)
-                    return .string(text)
+                    .string(try TextSink.build { text in
+                        try p0.append(to: &text, f)
+                        try p1.append(to: &text, f)
+                    })
                 }
             case 3:
                 let p0 = pieces[0], p1 = pieces[1], p2 = pieces[2]
                 return { f in
-                    var text = ""
-                    try p0.append(to: &text, f)
-                    try p1.append(to: &text, f)
-                    try p2.append(to: &text, f)
-                    return .string(text)
+                    .string(try TextSink.build { text in
+                        try p0.append(to: &text, f)
+                        try p1.append(to: &text, f)
+                        try p2.append(to: &text, f)
+                    })
                 }
             default:
                 return { f in
-                    var text = ""
-                    for piece in pieces { try piece.append(to: &text, f) }
-                    return .string(text)
+                    .string(try TextSink.build { text in
+                        for piece in pieces { try piece.append(to: &text, f) }
+                    })
                 }
             }
         case .list(let elements):

@@ -236,14 +236,14 @@ enum Ops {
         case .list(let box):
             return box[try listIndex(index, count: box.count, range)]
         case .str(let s):
-            let characters = Array(s.value)
             guard case .int(let i) = index else {
                 throw RuntimeError("a string index must be an integer, not \(index.typeName)", at: range)
             }
-            guard i >= 0, i < characters.count else {
-                throw RuntimeError("index \(i) is out of range: the string has \(characters.count) characters", at: range)
+            let count = s.characterCount
+            guard i >= 0, i < count else {
+                throw RuntimeError("index \(i) is out of range: the string has \(count) characters", at: range)
             }
-            return .string(String(characters[i]))
+            return .string(s.character(at: i))
         default:
             throw RuntimeError("cannot index \(base.typeName); only lists and strings", at: range)
         }

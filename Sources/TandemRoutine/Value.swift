@@ -175,6 +175,26 @@ final class ListBox {
 final class StringBox {
     let value: String
     init(_ value: String) { self.value = value }
+
+    /// Whether every character is one ASCII byte, so that characters can be
+    /// counted and found by byte (without walking grapheme clusters).
+    var isASCII: Bool {
+        var text = value
+        return text.withUTF8 { bytes in bytes.allSatisfy { $0 < 0x80 } }
+    }
+
+    /// How many characters (as people count them: "é" is one) the text has.
+    var characterCount: Int { isASCII ? value.utf8.count : value.count }
+
+    /// The character at `index`, which must be in `0..<characterCount`.
+    func character(at index: Int) -> String {
+        if isASCII {
+            let utf8 = value.utf8
+            let start = utf8.index(utf8.startIndex, offsetBy: index)
+            return String(value[start..<utf8.index(after: start)])
+        }
+        return String(value[value.index(value.startIndex, offsetBy: index)])
+    }
 }
 
 /// A value in the running program: numbers, booleans and nil inline, one

@@ -74,6 +74,21 @@ import Testing
             """) == "[9, 1, 2, 4]\n4\n3\n1\n[9, 1, 2, 7]\n[1, 2, 3]\ntrue\n")
     }
 
+    @Test func stringsCountAndIndexCharactersAsPeopleDo() {
+        #expect(say("say len(\"héllo\")\nsay \"héllo\"[1]\nsay \"abc\"[2]\nsay len(\"\")") == "5\né\nc\n0\n")
+        #expect(runtimeError("say \"héllo\"[5]")?.message == "index 5 is out of range: the string has 5 characters")
+    }
+
+    @Test func interpolationAndJoinBuildTextOfAnyLength() {
+        #expect(say("let n = -42\nsay \"n={n}, min={-9223372036854775807 - 1}, d={2.5}, b={true}, l={[1, \"a\"]}\"")
+            == "n=-42, min=-9223372036854775808, d=2.5, b=true, l=[1, \"a\"]\n")
+        // Past the 240 bytes gathered on the stack.
+        let long = String(repeating: "é", count: 150)
+        #expect(say("let s = \"\(long)\"\nsay \"<{s}|{0}|{s}>\"") == "<\(long)|0|\(long)>\n")
+        #expect(say("say join([\"ü\", 2, true, 2.5, nil], \"–\")") == "ü–2–true–2.5–nil\n")
+        #expect(say("say join([], \",\") == \"\"") == "true\n")
+    }
+
     @Test func everyBuiltin() {
         #expect(say("""
             say len("héllo")
