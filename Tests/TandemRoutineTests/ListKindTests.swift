@@ -100,4 +100,55 @@ import Testing
             say first_even([1, 3, 4, 6])
             """) == "[1, 2, 3, 10, 20, 30]\n[false, false, true, false]\n1\n4\n")
     }
+
+    @Test(arguments: [1, 2, 3, 4, 5] as [UInt64])
+    func randomOperationsMatchAPlainArray(seed: UInt64) {
+        var random = SeededRandom(seed: seed)
+        let list = ListBox([])
+        var reference: [Value] = []
+        var kinds: Set<String> = []
+        /// Booleans, then integers, in turns of 250 steps, with now and then
+        /// another kind, so that lists stay compact for a while before
+        /// something else arrives and makes them general.
+        func randomValue(_ step: Int) -> Value {
+            switch Int.random(in: 0..<60, using: &random) {
+            case 0: return .string("s")
+            case 1: return .decimal(0.5)
+            case 2: return .none
+            default:
+                return (step / 250) % 2 == 0 ? .bool(Bool.random(using: &random)) : .int(Int.random(in: -5...5, using: &random))
+            }
+        }
+        for step in 0..<3_000 {
+            let index = Int.random(in: -1...(reference.count), using: &random)
+            switch Int.random(in: 0..<60, using: &random) {
+            case 0:
+                list.withValues { $0.removeAll() }
+                reference.removeAll()
+            case 1..<20:
+                let value = randomValue(step)
+                list.append(value)
+                reference.append(value)
+            case 20..<40:
+                let value = randomValue(step)
+                let inRange = reference.indices.contains(index)
+                #expect(list.store(value, at: index) == inRange)
+                if inRange { reference[index] = value }
+            case 40..<48:
+                #expect(list.popLast().map(\.description) == reference.popLast().map(\.description))
+            case 48:
+                if reference.indices.contains(index) {
+                    #expect(list.withValues { $0.remove(at: index) }.description == reference.remove(at: index).description)
+                }
+            default:
+                #expect(list.element(at: index)?.description == (reference.indices.contains(index) ? reference[index].description : nil))
+            }
+            kinds.insert("\(list.kind)")
+            guard list.items.map(\.description) == reference.map(\.description), list.count == reference.count else {
+                Issue.record("seed \(seed), step \(step): \(list.items) against \(reference)")
+                return
+            }
+        }
+        #expect(kinds == ["bools", "ints", "values"])
+    }
 }
