@@ -960,7 +960,7 @@ struct Compiler {
             case .variable(let place): return place.address(f, g).pointee.listRef
             case .element(let place, let index):
                 guard let outer = place.address(f, g).pointee.listRef, case .int(let n) = f[index] else { return nil }
-                return outer._withUnsafeGuaranteedRef { box in box.element(at: n)?.listRef }
+                return outer._withUnsafeGuaranteedRef { box in box.listRef(at: n) }
             }
         }
     }

@@ -67,6 +67,14 @@ final class ListBox {
         }
     }
 
+    /// The list at `n`, unretained (this list keeps it alive), or nil when
+    /// `n` is out of range or holds something else: for `pegs[i]` paths.
+    @inline(__always)
+    func listRef(at n: Int) -> Unmanaged<ListBox>? {
+        guard kind == .values, n >= 0, n < values.count else { return nil }
+        return values.withUnsafeBufferPointer { $0[n].listRef }
+    }
+
     /// Replaces the element at `n`; false (and nothing stored) when `n` is
     /// out of range.
     @inline(__always)
