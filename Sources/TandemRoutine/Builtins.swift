@@ -107,6 +107,46 @@ enum Builtins {
         return nil
     }
 
+    /// The elements' texts with `separator` between them. The exact length
+    /// is found first, so that the text is written once, in place; the
+    /// elements are read where they lie, without copies.
+    static func join(_ items: UnsafeBufferPointer<Value>, separator: String) -> String {
+        var total = separator.utf8.count * max(0, items.count - 1)
+        var otherTexts: [Int: String] = [:]
+        for index in items.indices {
+            if let string = items[index].stringRef {
+                total += string._withUnsafeGuaranteedRef { $0.value.utf8.count }
+            } else {
+                let text = items[index].text
+                otherTexts[index] = text
+                total += text.utf8.count
+            }
+        }
+        let separatorBytes = Array(separator.utf8)
+        return String(unsafeUninitializedCapacity: total) { buffer in
+            var end = 0
+            func put(_ bytes: UnsafeBufferPointer<UInt8>) {
+                guard let source = bytes.baseAddress else { return }
+                (buffer.baseAddress! + end).initialize(from: source, count: bytes.count)
+                end += bytes.count
+            }
+            func put(_ text: String) {
+                if text.utf8.withContiguousStorageIfAvailable(put) != nil { return }
+                var text = text
+                text.withUTF8(put)
+            }
+            for index in items.indices {
+                if index > 0 { separatorBytes.withUnsafeBufferPointer(put) }
+                if let string = items[index].stringRef {
+                    string._withUnsafeGuaranteedRef { put($0.value) }
+                } else {
+                    put(otherTexts[index]!)
+                }
+            }
+            return end
+        }
+    }
+
     static func call(_ builtin: Builtin, _ a: [Value], _ m: Machine, _ range: SourceRange) throws -> Value {
         switch builtin {
         case .len:
@@ -166,37 +206,9 @@ enum Builtins {
             }
             return best
         case .join:
-            let items = try list(a[0], "join", range).items
+            let box = try list(a[0], "join", range)
             let separator = a.count > 1 ? try string(a[1], "join's separator", range) : ""
-            // The exact length first, so that the text is written once, in
-            // place: no byte array to copy it from afterwards.
-            var total = separator.utf8.count * max(0, items.count - 1)
-            var otherTexts: [Int: String] = [:]
-            for (index, item) in items.enumerated() {
-                if case .str(let s) = item {
-                    total += s.value.utf8.count
-                } else {
-                    let text = item.text
-                    otherTexts[index] = text
-                    total += text.utf8.count
-                }
-            }
-            return .string(String(unsafeUninitializedCapacity: total) { buffer in
-                var end = 0
-                func put(_ text: String) {
-                    var text = text
-                    text.withUTF8 { bytes in
-                        guard let source = bytes.baseAddress else { return }
-                        (buffer.baseAddress! + end).initialize(from: source, count: bytes.count)
-                        end += bytes.count
-                    }
-                }
-                for (index, item) in items.enumerated() {
-                    if index > 0 { put(separator) }
-                    if case .str(let s) = item { put(s.value) } else { put(otherTexts[index]!) }
-                }
-                return end
-            })
+            return .string(box.withValueBuffer { items in join(items, separator: separator) })
         case .split:
             let text = try string(a[0], "split", range)
             if a.count == 1 {

@@ -92,23 +92,35 @@ final class ListBox {
     }
 
     @inline(__always)
-    func append(_ value: Value) {
-        switch (kind, value) {
-        case (.bools, .bool(let b)): bools.append(b)
-        case (.ints, .int(let i)): ints.append(i)
-        case (.values, _) where !values.isEmpty: values.append(value)
-        default:
-            if isEmpty {
-                adopt(kindOf: value)
-                switch value {
-                case .bool(let b): bools.append(b)
-                case .int(let i): ints.append(i)
-                default: values.append(value)
-                }
-            } else {
-                generalize()
-                values.append(value)
+    func append(_ value: consuming Value) {
+        // Not `switch (kind, value)`: the tuple would copy the value.
+        switch kind {
+        case .values where !values.isEmpty:
+            values.append(value)
+            return
+        case .bools:
+            if case .bool(let b) = value {
+                bools.append(b)
+                return
             }
+        case .ints:
+            if case .int(let i) = value {
+                ints.append(i)
+                return
+            }
+        case .values:
+            break
+        }
+        if isEmpty {
+            adopt(kindOf: value)
+            switch value {
+            case .bool(let b): bools.append(b)
+            case .int(let i): ints.append(i)
+            default: values.append(value)
+            }
+        } else {
+            generalize()
+            values.append(value)
         }
     }
 
@@ -129,6 +141,14 @@ final class ListBox {
         case .ints: ints.map(Value.int)
         case .values: values
         }
+    }
+
+    /// Runs `body` on the elements as general values, in place for a general
+    /// list (no copies, so no reference counting per element).
+    @inline(__always)
+    func withValueBuffer<R>(_ body: (UnsafeBufferPointer<Value>) throws -> R) rethrows -> R {
+        if kind == .values { return try values.withUnsafeBufferPointer(body) }
+        return try items.withUnsafeBufferPointer(body)
     }
 
     /// Runs `body` over the elements as they are now (changes that `body`

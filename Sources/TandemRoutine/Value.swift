@@ -12,7 +12,21 @@ final class StringBox {
     /// counted and found by byte (without walking grapheme clusters).
     var isASCII: Bool {
         var text = value
-        return text.withUTF8 { bytes in bytes.allSatisfy { $0 < 0x80 } }
+        return text.withUTF8 { bytes in
+            guard let start = bytes.baseAddress else { return true }
+            let raw = UnsafeRawPointer(start)
+            var offset = 0
+            // Eight bytes at a time: no byte of ASCII has its top bit set.
+            while offset + 8 <= bytes.count {
+                if raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+                offset += 8
+            }
+            while offset < bytes.count {
+                if bytes[offset] >= 0x80 { return false }
+                offset += 1
+            }
+            return true
+        }
     }
 
     /// How many characters (as people count them: "é" is one) the text has.
@@ -48,6 +62,13 @@ enum Value {
     @inline(__always)
     var listRef: Unmanaged<ListBox>? {
         if case .list(let box) = self { return Unmanaged.passUnretained(box) }
+        return nil
+    }
+
+    /// The string this value holds, without retaining it (as ``listRef``).
+    @inline(__always)
+    var stringRef: Unmanaged<StringBox>? {
+        if case .str(let box) = self { return Unmanaged.passUnretained(box) }
         return nil
     }
 

@@ -77,6 +77,8 @@ import Testing
     @Test func stringsCountAndIndexCharactersAsPeopleDo() {
         #expect(say("say len(\"héllo\")\nsay \"héllo\"[1]\nsay \"abc\"[2]\nsay len(\"\")") == "5\né\nc\n0\n")
         #expect(runtimeError("say \"héllo\"[5]")?.message == "index 5 is out of range: the string has 5 characters")
+        // Past the first eight bytes, which are checked for ASCII together.
+        #expect(say("say len(\"abcdefghijklmnopé\")\nsay \"abcdefghijklmnopé\"[16]\nsay len(\"abcdefghijklmnopq\")") == "17\né\n17\n")
     }
 
     @Test func interpolationAndJoinBuildTextOfAnyLength() {
