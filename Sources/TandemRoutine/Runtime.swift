@@ -96,6 +96,9 @@ final class RuntimeError: Error, @unchecked Sendable {
 final class Globals {
     var slots: UnsafeMutablePointer<Value>
     var capacity: Int
+    /// Whether the values are released when the globals go (see
+    /// ``RoutineSession/keepValuesUntilExit()``).
+    var releasesValues = true
 
     init() {
         capacity = 64
@@ -116,7 +119,7 @@ final class Globals {
     }
 
     deinit {
-        slots.deinitialize(count: capacity)
+        if releasesValues { slots.deinitialize(count: capacity) }
         slots.deallocate()
     }
 }

@@ -207,6 +207,21 @@ import Testing
         #expect(interrupt.isRequested)
     }
 
+    @Test func valuesKeptUntilExitAreNotReleasedWithTheSession() throws {
+        weak var kept: ListBox?
+        do {
+            let output = CapturedOutput()
+            let host = StandardRoutineHost(output: output, input: ScriptedInput([]), seed: 1, waitsForTimers: false)
+            let session = RoutineSession(registry: registry, host: host, interrupt: RoutineInterrupt())
+            session.keepValuesUntilExit()
+            #expect(session.run(RoutineProgram.parse("let xs = [\"a\", 1]\nsay len(xs)", name: "t.routine"), entry: nil).exitCode == 0)
+            #expect(output.text == "2\n")
+            kept = session.machine.globals.slots[0].listRef?.takeUnretainedValue()
+            #expect(kept != nil)
+        }
+        #expect(kept != nil)  // leaked on purpose: the process would exit now
+    }
+
     @Test func sessionsDoNotEchoTheAnswerJustTyped() {
         let output = CapturedOutput()
         let host = StandardRoutineHost(output: output, input: ScriptedInput(["yes", "done"]), seed: 1, waitsForTimers: false)

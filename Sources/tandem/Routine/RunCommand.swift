@@ -38,6 +38,7 @@ struct RunCommand: ParsableCommand {
         let host = CommandLineRoutineHost(environment: environment, seed: seedOptions.seed, dryRun: dryRun, wait: !noWait)
         RoutineInterrupt.installSignalHandler()
         let session = RoutineSession(registry: App.registry, host: host)
+        session.keepValuesUntilExit()  // the process exits next
         let outcome = session.run(program, entry: entry)
         switch outcome {
         case .success:
