@@ -1246,100 +1246,130 @@ struct Compiler {
     // MARK: Calls
 
     func call(_ target: RoutineSymbol, _ arguments: [Expr], _ range: SourceRange) -> Eval {
-        // The symbol table owns every symbol for as long as compiled code
-        // can run, and symbols are never removed: hold it without counting
-        // (this also keeps a recursive routine's body from owning itself).
-        unowned(unsafe) let symbol = target
-        let m = machine
         let count = arguments.count
-        /// Runs the routine on the frame at `base`, whose first `count`
-        /// slots already hold the arguments (pushed on the value stack), then
-        /// pops the frame. The code is borrowed unretained: the symbol owns
-        /// it, and it is only replaced between runs.
-        @inline(__always)
-        func finish(_ base: Frame) throws -> Value {
-            try symbol.codeRef._withUnsafeGuaranteedRef { code in
-                if m.interrupt.isRequested {
-                    m.unwind(to: base)
-                    throw RuntimeError.interrupted(at: range)
-                }
-                if count > code.parameterCount {
-                    m.unwind(to: base)
-                    throw tooManyArguments(symbol, code, range)
-                }
-                let size = code.frameSize
-                try m.enter(base, size: size, arguments: count, range)
-                // The frame is popped on both paths by hand: a `defer` here
-                // became a call of its own.
-                let result: Value
-                do {
-                    if count < code.parameterCount { try code.fillDefaults(base, from: count) }
-                    result = try code.body(base)
-                } catch {
-                    m.pop(base, size)
-                    if let error = error as? RuntimeError, error.kind == .error { error.chain.append((symbol.name, range)) }
-                    throw error
-                }
-                m.pop(base, size)
-                return result
-            }
-        }
+        let nothing = Inline.constant(.none)
+        let site = CallSite(
+            symbol: target, machine: machine, count: count, range: range,
+            a0: count > 0 ? inline(arguments[0]) : nothing, a1: count > 1 ? inline(arguments[1]) : nothing,
+            a2: count > 2 ? inline(arguments[2]) : nothing, a3: count > 3 ? inline(arguments[3]) : nothing)
         // Arguments are evaluated straight onto the value stack, where the
         // callee's frame begins: no copies. If one fails, those already
-        // pushed are dropped.
+        // pushed are dropped. Each closure captures the site alone.
         switch count {
         case 0:
-            return { _ in try finish(try m.reserve(0, range)) }
+            return { _ in try site.finish(try site.machine.reserve(0, site.range)) }
         case 1:
-            let a0 = inline(arguments[0])
             return { f in
-                let base = try m.reserve(1, range)
-                do { m.pushArgument(try a0.value(f)) } catch { m.unwind(to: base); throw error }
-                return try finish(base)
+                let m = site.machine
+                let base = try m.reserve(1, site.range)
+                do { m.pushArgument(try site.a0.value(f)) } catch { m.unwind(to: base); throw error }
+                return try site.finish(base)
             }
         case 2:
-            let a0 = inline(arguments[0]), a1 = inline(arguments[1])
             return { f in
-                let base = try m.reserve(2, range)
+                let m = site.machine
+                let base = try m.reserve(2, site.range)
                 do {
-                    m.pushArgument(try a0.value(f))
-                    m.pushArgument(try a1.value(f))
+                    m.pushArgument(try site.a0.value(f))
+                    m.pushArgument(try site.a1.value(f))
                 } catch { m.unwind(to: base); throw error }
-                return try finish(base)
+                return try site.finish(base)
             }
         case 3:
-            let a0 = inline(arguments[0]), a1 = inline(arguments[1]), a2 = inline(arguments[2])
             return { f in
-                let base = try m.reserve(3, range)
+                let m = site.machine
+                let base = try m.reserve(3, site.range)
                 do {
-                    m.pushArgument(try a0.value(f))
-                    m.pushArgument(try a1.value(f))
-                    m.pushArgument(try a2.value(f))
+                    m.pushArgument(try site.a0.value(f))
+                    m.pushArgument(try site.a1.value(f))
+                    m.pushArgument(try site.a2.value(f))
                 } catch { m.unwind(to: base); throw error }
-                return try finish(base)
+                return try site.finish(base)
             }
         case 4:
-            let a0 = inline(arguments[0]), a1 = inline(arguments[1])
-            let a2 = inline(arguments[2]), a3 = inline(arguments[3])
             return { f in
-                let base = try m.reserve(4, range)
+                let m = site.machine
+                let base = try m.reserve(4, site.range)
                 do {
-                    m.pushArgument(try a0.value(f))
-                    m.pushArgument(try a1.value(f))
-                    m.pushArgument(try a2.value(f))
-                    m.pushArgument(try a3.value(f))
+                    m.pushArgument(try site.a0.value(f))
+                    m.pushArgument(try site.a1.value(f))
+                    m.pushArgument(try site.a2.value(f))
+                    m.pushArgument(try site.a3.value(f))
                 } catch { m.unwind(to: base); throw error }
-                return try finish(base)
+                return try site.finish(base)
             }
         default:
             let evaluators = arguments.map(expression)
             return { f in
-                let base = try m.reserve(count, range)
+                let m = site.machine
+                let base = try m.reserve(count, site.range)
                 do {
                     for argument in evaluators { m.pushArgument(try argument(f)) }
                 } catch { m.unwind(to: base); throw error }
-                return try finish(base)
+                return try site.finish(base)
             }
+        }
+    }
+}
+
+/// What a call of a routine needs while it runs, in one object. A closure
+/// that captures this alone gets it as its context; one that captured the
+/// dozen words separately went through a forwarding thunk that unpacked
+/// them on every call (a tenth of a call-heavy run).
+final class CallSite {
+    /// The symbol table owns every symbol for as long as compiled code can
+    /// run, and symbols are never removed: held without counting (this also
+    /// keeps a recursive routine's body from owning itself).
+    unowned(unsafe) let symbol: RoutineSymbol
+    let machine: Machine
+    let count: Int
+    let range: SourceRange
+    /// The first four arguments (unused ones are nil constants).
+    let a0: Compiler.Inline, a1: Compiler.Inline, a2: Compiler.Inline, a3: Compiler.Inline
+
+    init(symbol: RoutineSymbol, machine: Machine, count: Int, range: SourceRange,
+         a0: Compiler.Inline, a1: Compiler.Inline, a2: Compiler.Inline, a3: Compiler.Inline) {
+        self.symbol = symbol
+        self.machine = machine
+        self.count = count
+        self.range = range
+        self.a0 = a0
+        self.a1 = a1
+        self.a2 = a2
+        self.a3 = a3
+    }
+
+    /// Runs the routine on the frame at `base`, whose first `count` slots
+    /// already hold the arguments (pushed on the value stack), then pops the
+    /// frame. The code is borrowed unretained: the symbol owns it, and it is
+    /// only replaced between runs.
+    @inline(__always)
+    func finish(_ base: Frame) throws -> Value {
+        let m = machine, count = count
+        return try symbol.codeRef._withUnsafeGuaranteedRef { code in
+            if m.interrupt.isRequested {
+                m.unwind(to: base)
+                throw RuntimeError.interrupted(at: range)
+            }
+            if count > code.parameterCount {
+                m.unwind(to: base)
+                throw tooManyArguments(symbol, code, range)
+            }
+            let size = code.frameSize
+            try m.enter(base, size: size, arguments: count, range)
+            // The frame is popped on both paths by hand: a `defer` here
+            // became a call of its own.
+            let result: Value
+            do {
+                if count < code.parameterCount { try code.fillDefaults(base, from: count) }
+                result = try code.body(base)
+            } catch {
+                m.pop(base, size)
+                if let error = error as? RuntimeError, error.kind == .error { error.chain.append((symbol.name, range)) }
+                throw error
+            }
+            m.pop(base, size)
+            return result
         }
     }
 }
