@@ -43,7 +43,7 @@ enum Builtins {
                 }
             }
             let a = compiler.expression(arguments[0]), b = compiler.expression(arguments[1])
-            return { f in
+            let general: Eval = { f in
                 let list = try a(f)
                 let value = try b(f)
                 guard case .list(let box) = list else {
@@ -52,6 +52,28 @@ enum Builtins {
                 box.append(value)
                 return .none
             }
+            if case .builtin(.pop)? = arguments[1].callee, case .call(_, _, let popArguments) = arguments[1].kind,
+               popArguments.count == 1, let target = compiler.listPath(arguments[0]),
+               let source = compiler.listPath(popArguments[0]) {
+                // `append(a, pop(b))` moves the last element of one list to
+                // another (hanoi's pegs, an undo stack): both lists are used
+                // in place, without counting references. `a` is found first,
+                // as arguments go left to right; popping then frees nothing
+                // (the element moves out, owned), so `a`'s list stays alive
+                // even when it is the element popped. When either path does
+                // not lead to a list, or `b` is empty, nothing has happened
+                // yet and the general path runs, with its errors.
+                let g = m.globals
+                return { f in
+                    if let into = target.list(f, g), let from = source.list(f, g),
+                       let last = from._withUnsafeGuaranteedRef({ $0.popLast() }) {
+                        into._withUnsafeGuaranteedRef { $0.append(last) }
+                        return .none
+                    }
+                    return try general(f)
+                }
+            }
+            return general
         case (.pop, 1):
             if let path = compiler.listPath(arguments[0]) {
                 let g = m.globals

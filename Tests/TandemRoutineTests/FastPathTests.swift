@@ -53,6 +53,32 @@ import Testing
         #expect(say("let xs = [\"abc\"]\nlet i = 0\nsay len(xs[i])") == "3\n")
     }
 
+    /// `append(a, pop(b))` (also in hanoi's pegs, above).
+    @Test func movingTheLastElementBetweenLists() {
+        #expect(say("let stack = [\"a\", true]\nlet undo = [1]\nappend(undo, pop(stack))\nsay stack\nsay undo")
+            == "[\"a\"]\n[1, true]\n")
+        // The list popped from holds the target: `xs[i]` is found first, as
+        // arguments go left to right, so popping it from `xs` is no error.
+        #expect(say("""
+            let ys = [[1], [2]]
+            let j = 1
+            append(ys[j], pop(ys))
+            say len(ys)
+            say ys[0]
+            """) == "1\n[1]\n")
+        #expect(runtimeError("let xs = [[1]]\nlet i = 0\nlet e = []\nappend(xs[i], pop(e))")?.message == "pop from an empty list")
+        #expect(runtimeError("let xs = [[1]]\nlet i = 1\nlet e = [5]\nappend(xs[i], pop(e))")?.message.hasPrefix("index 1 is out of range") == true)
+        // Nothing is popped when the target is not there.
+        let output = CapturedOutput()
+        let session = RoutineSession(
+            registry: registry, host: StandardRoutineHost(output: output, input: ScriptedInput([]), seed: 1, waitsForTimers: false),
+            interrupt: RoutineInterrupt())
+        #expect(session.evaluate("let xs = [[1]]\nlet i = 1\nlet e = [5]").exitCode == 0)
+        #expect(session.evaluate("append(xs[i], pop(e))").exitCode == 1)
+        #expect(session.evaluate("say e").exitCode == 0)
+        #expect(output.text == "[5]\n")
+    }
+
     @Test func evaluationOrderWithGlobals() {
         // The list is looked up before the value is computed, as always.
         #expect(say("""
