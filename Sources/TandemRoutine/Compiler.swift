@@ -1252,52 +1252,14 @@ struct Compiler {
             symbol: target, machine: machine, count: count, range: range,
             a0: count > 0 ? inline(arguments[0]) : nothing, a1: count > 1 ? inline(arguments[1]) : nothing,
             a2: count > 2 ? inline(arguments[2]) : nothing, a3: count > 3 ? inline(arguments[3]) : nothing)
-        // Arguments are evaluated straight onto the value stack, where the
-        // callee's frame begins: no copies. If one fails, those already
-        // pushed are dropped. Each closure captures the site alone.
+        // Each closure captures the site alone, and passes a constant
+        // arity, so that the inlined call keeps only the pushes it needs.
         switch count {
-        case 0:
-            return { _ in try site.finish(try site.machine.reserve(0, site.range)) }
-        case 1:
-            return { f in
-                let m = site.machine
-                let base = try m.reserve(1, site.range)
-                do { m.pushArgument(try site.a0.value(f)) } catch { m.unwind(to: base); throw error }
-                return try site.finish(base)
-            }
-        case 2:
-            return { f in
-                let m = site.machine
-                let base = try m.reserve(2, site.range)
-                do {
-                    m.pushArgument(try site.a0.value(f))
-                    m.pushArgument(try site.a1.value(f))
-                } catch { m.unwind(to: base); throw error }
-                return try site.finish(base)
-            }
-        case 3:
-            return { f in
-                let m = site.machine
-                let base = try m.reserve(3, site.range)
-                do {
-                    m.pushArgument(try site.a0.value(f))
-                    m.pushArgument(try site.a1.value(f))
-                    m.pushArgument(try site.a2.value(f))
-                } catch { m.unwind(to: base); throw error }
-                return try site.finish(base)
-            }
-        case 4:
-            return { f in
-                let m = site.machine
-                let base = try m.reserve(4, site.range)
-                do {
-                    m.pushArgument(try site.a0.value(f))
-                    m.pushArgument(try site.a1.value(f))
-                    m.pushArgument(try site.a2.value(f))
-                    m.pushArgument(try site.a3.value(f))
-                } catch { m.unwind(to: base); throw error }
-                return try site.finish(base)
-            }
+        case 0: return { f in try site.call(f, arity: 0) }
+        case 1: return { f in try site.call(f, arity: 1) }
+        case 2: return { f in try site.call(f, arity: 2) }
+        case 3: return { f in try site.call(f, arity: 3) }
+        case 4: return { f in try site.call(f, arity: 4) }
         default:
             let evaluators = arguments.map(expression)
             return { f in
@@ -1337,6 +1299,26 @@ final class CallSite {
         self.a1 = a1
         self.a2 = a2
         self.a3 = a3
+    }
+
+    /// Evaluates the first `arity` (at most four) arguments straight onto
+    /// the value stack, where the callee's frame begins (no copies), then
+    /// runs the routine. If an argument fails, those already pushed are
+    /// dropped.
+    @inline(__always)
+    func call(_ f: Frame, arity: Int) throws -> Value {
+        let m = machine
+        let base = try m.reserve(arity, range)
+        do {
+            if arity > 0 { m.pushArgument(try a0.value(f)) }
+            if arity > 1 { m.pushArgument(try a1.value(f)) }
+            if arity > 2 { m.pushArgument(try a2.value(f)) }
+            if arity > 3 { m.pushArgument(try a3.value(f)) }
+        } catch {
+            m.unwind(to: base)
+            throw error
+        }
+        return try finish(base)
     }
 
     /// Runs the routine on the frame at `base`, whose first `count` slots

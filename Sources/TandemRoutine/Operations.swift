@@ -8,6 +8,15 @@ protocol ArithmeticOperation {
     static func values(_ a: Value, _ b: Value, _ range: SourceRange) throws -> Value
 }
 
+extension ArithmeticOperation {
+    /// The result for two integers, or the overflow error.
+    @inline(__always)
+    static func checked(_ a: Int, _ b: Int, _ range: SourceRange) throws -> Int {
+        guard let r = integers(a, b) else { throw Ops.overflow(range) }
+        return r
+    }
+}
+
 /// A comparison with a fast path for two integers.
 protocol ComparisonOperation {
     static func integers(_ a: Int, _ b: Int) -> Bool
@@ -38,14 +47,10 @@ enum Ops {
         }
         static func values(_ a: Value, _ b: Value, _ range: SourceRange) throws -> Value {
             switch (a, b) {
-            case (.int(let x), .int(let y)):
-                guard let r = integers(x, y) else { throw overflow(range) }
-                return .int(r)
+            case (.int(let x), .int(let y)): return .int(try checked(x, y, range))
             case (.str(let x), .str(let y)): return .string(x.value + y.value)
             case (.list(let x), .list(let y)): return .list(ListBox(x.items + y.items))
-            case (.duration(let x), .duration(let y)):
-                guard let r = integers(x, y) else { throw overflow(range) }
-                return .duration(r)
+            case (.duration(let x), .duration(let y)): return .duration(try checked(x, y, range))
             case (.str, _), (_, .str):
                 throw typeError("add", a, b, range, hint: "to join text and other values, write \"{x}\" or str(x)")
             default:
@@ -62,12 +67,8 @@ enum Ops {
         }
         static func values(_ a: Value, _ b: Value, _ range: SourceRange) throws -> Value {
             switch (a, b) {
-            case (.int(let x), .int(let y)):
-                guard let r = integers(x, y) else { throw overflow(range) }
-                return .int(r)
-            case (.duration(let x), .duration(let y)):
-                guard let r = integers(x, y) else { throw overflow(range) }
-                return .duration(r)
+            case (.int(let x), .int(let y)): return .int(try checked(x, y, range))
+            case (.duration(let x), .duration(let y)): return .duration(try checked(x, y, range))
             default:
                 if let x = double(a), let y = double(b) { return .decimal(x - y) }
                 throw typeError("subtract", a, b, range)
@@ -82,12 +83,8 @@ enum Ops {
         }
         static func values(_ a: Value, _ b: Value, _ range: SourceRange) throws -> Value {
             switch (a, b) {
-            case (.int(let x), .int(let y)):
-                guard let r = integers(x, y) else { throw overflow(range) }
-                return .int(r)
-            case (.duration(let x), .int(let y)), (.int(let y), .duration(let x)):
-                guard let r = integers(x, y) else { throw overflow(range) }
-                return .duration(r)
+            case (.int(let x), .int(let y)): return .int(try checked(x, y, range))
+            case (.duration(let x), .int(let y)), (.int(let y), .duration(let x)): return .duration(try checked(x, y, range))
             case (.str(let box), .int(let n)), (.int(let n), .str(let box)):
                 let s = box.value
                 guard n >= 0, n.multipliedReportingOverflow(by: max(1, s.utf8.count)).partialValue < 100_000_000 else {
@@ -130,16 +127,13 @@ enum Ops {
             switch (a, b) {
             case (.int(let x), .int(let y)):
                 guard y != 0 else { throw divisionByZero(range) }
-                guard let r = integers(x, y) else { throw overflow(range) }
-                return .int(r)
+                return .int(try checked(x, y, range))
             case (.duration(let x), .int(let y)):
                 guard y != 0 else { throw divisionByZero(range) }
-                guard let r = integers(x, y) else { throw overflow(range) }
-                return .duration(r)
+                return .duration(try checked(x, y, range))
             case (.duration(let x), .duration(let y)):
                 guard y != 0 else { throw divisionByZero(range) }
-                guard let r = integers(x, y) else { throw overflow(range) }
-                return .int(r)
+                return .int(try checked(x, y, range))
             default:
                 guard let x = double(a), let y = double(b) else { throw typeError("divide", a, b, range) }
                 guard y != 0 else { throw divisionByZero(range) }

@@ -157,25 +157,9 @@ final class Machine {
     deinit { stackBase.deallocate() }
 
     /// Pushes a frame of `size` nil slots.
-    @inline(__always)
     func push(_ size: Int, _ range: SourceRange) throws -> Frame {
-        try push(size, arguments: 0, range)
-    }
-
-    /// Pushes a frame of `size` slots and sets all but the first `arguments`
-    /// to nil: the caller initializes those with the arguments.
-    @inline(__always)
-    func push(_ size: Int, arguments: Int, _ range: SourceRange) throws -> Frame {
-        if depth >= Machine.recursionLimit || stackEnd - stackTop < size { throw Machine.tooDeep(range) }
         let frame = stackTop
-        var slot = frame + arguments
-        let end = frame + size
-        while slot < end {
-            slot.initialize(to: .none)
-            slot += 1
-        }
-        stackTop = end
-        depth += 1
+        try enter(frame, size: size, arguments: 0, range)
         return frame
     }
 
