@@ -8,136 +8,121 @@ import Testing
 struct REPLTerminalTests {
     @Test("Tab completes a practice id")
     func completion() throws {
-        let home = makeTemporaryHome("tandem-repl")
-        defer { try? FileManager.default.removeItem(at: home) }
-        let terminal = try Tmux(home: home)
-        defer { terminal.shutDown() }
-        try terminal.waitForPrompt()
-        terminal.type("practice daily.gr")
-        terminal.press("Tab")
-        try terminal.waitFor { $0.contains("tandem> practice daily.gratitude") }
-        terminal.press("C-u")
-        terminal.type(":pra")
-        terminal.press("Tab")
-        try terminal.waitFor { $0.contains("tandem> :practices") }
+        try Tmux.withHome { home in
+            try Tmux.session(home: home) { terminal in
+                terminal.type("practice daily.gr")
+                terminal.press("Tab")
+                try terminal.waitFor { $0.contains("tandem> practice daily.gratitude") }
+                terminal.press("C-u")
+                terminal.type(":pra")
+                terminal.press("Tab")
+                try terminal.waitFor { $0.contains("tandem> :practices") }
+            }
+        }
     }
 
     @Test("a multi-line routine is defined, then called")
     func multiLine() throws {
-        let home = makeTemporaryHome("tandem-repl")
-        defer { try? FileManager.default.removeItem(at: home) }
-        let terminal = try Tmux(home: home)
-        defer { terminal.shutDown() }
-        try terminal.waitForPrompt()
-        terminal.line("routine evening(partner = \"Sam\") {")
-        try terminal.waitFor { $0.contains("   ...>") }
-        terminal.line("say \"Good evening, {partner}.\"")
-        terminal.line("}")
-        try terminal.waitForPrompt(count: 2)
-        terminal.line("evening()")
-        try terminal.waitFor { $0.contains("Good evening, Sam.") }
-        terminal.line("evening(\"Alex\")")
-        try terminal.waitFor { $0.contains("Good evening, Alex.") }
+        try Tmux.withHome { home in
+            try Tmux.session(home: home) { terminal in
+                terminal.line("routine evening(partner = \"Sam\") {")
+                try terminal.waitFor { $0.contains("   ...>") }
+                terminal.line("say \"Good evening, {partner}.\"")
+                terminal.line("}")
+                try terminal.waitForPrompt(count: 2)
+                terminal.line("evening()")
+                try terminal.waitFor { $0.contains("Good evening, Sam.") }
+                terminal.line("evening(\"Alex\")")
+                try terminal.waitFor { $0.contains("Good evening, Alex.") }
+            }
+        }
     }
 
     @Test(":save, then :run from a new session")
     func saveAndRun() throws {
-        let home = makeTemporaryHome("tandem-repl")
-        defer { try? FileManager.default.removeItem(at: home) }
-        do {
-            let terminal = try Tmux(home: home)
-            defer { terminal.shutDown() }
-            try terminal.waitForPrompt()
-            terminal.line("routine evening() {")
-            terminal.line("  say \"Time to reconnect.\"")
-            terminal.line("}")
-            terminal.line(":save evening")
-            try terminal.waitFor { $0.contains("Saved evening") }
-            terminal.press("C-d")
-            try terminal.waitFor { $0.contains("[exit 0]") }
+        try Tmux.withHome { home in
+            try Tmux.session(home: home) { terminal in
+                terminal.line("routine evening() {")
+                terminal.line("  say \"Time to reconnect.\"")
+                terminal.line("}")
+                terminal.line(":save evening")
+                try terminal.waitFor { $0.contains("Saved evening") }
+                try terminal.leave()
+            }
+            let saved = try String(contentsOf: home.appendingPathComponent("routines/evening.routine"), encoding: .utf8)
+            #expect(saved == "routine evening() {\n  say \"Time to reconnect.\"\n}\n")
+            try Tmux.session(home: home) { terminal in
+                terminal.line(":run evening")
+                try terminal.waitFor { $0.contains("Time to reconnect.") }
+            }
         }
-        let saved = try String(contentsOf: home.appendingPathComponent("routines/evening.routine"), encoding: .utf8)
-        #expect(saved == "routine evening() {\n  say \"Time to reconnect.\"\n}\n")
-        let terminal = try Tmux(home: home)
-        defer { terminal.shutDown() }
-        try terminal.waitForPrompt()
-        terminal.line(":run evening")
-        try terminal.waitFor { $0.contains("Time to reconnect.") }
     }
 
     @Test("↑ recalls the history after a restart, a multi-line entry whole")
     func historyAfterRestart() throws {
-        let home = makeTemporaryHome("tandem-repl")
-        defer { try? FileManager.default.removeItem(at: home) }
-        do {
-            let terminal = try Tmux(home: home)
-            defer { terminal.shutDown() }
-            try terminal.waitForPrompt()
-            terminal.line("routine twice(x) {")
-            terminal.line("  return x * 2")
-            terminal.line("}")
-            terminal.line("say \"remember me\"")
-            try terminal.waitFor { $0.contains("\nremember me") }
-            terminal.press("C-d")
-            try terminal.waitFor { $0.contains("[exit 0]") }
+        try Tmux.withHome { home in
+            try Tmux.session(home: home) { terminal in
+                terminal.line("routine twice(x) {")
+                terminal.line("  return x * 2")
+                terminal.line("}")
+                terminal.line("say \"remember me\"")
+                try terminal.waitFor { $0.contains("\nremember me") }
+                try terminal.leave()
+            }
+            try Tmux.session(home: home) { terminal in
+                terminal.press("Up")
+                try terminal.waitFor { $0.contains("tandem> say \"remember me\"") }
+                terminal.press("Up")
+                try terminal.waitFor { $0.contains("tandem> routine twice(x) {\n  return x * 2\n}") }
+                terminal.press("Enter")
+                try terminal.waitForPrompt(count: 2)
+                terminal.line("twice(21)")
+                try terminal.waitFor { $0.contains("\n42\n") }
+            }
         }
-        let terminal = try Tmux(home: home)
-        defer { terminal.shutDown() }
-        try terminal.waitForPrompt()
-        terminal.press("Up")
-        try terminal.waitFor { $0.contains("tandem> say \"remember me\"") }
-        terminal.press("Up")
-        try terminal.waitFor { $0.contains("tandem> routine twice(x) {\n  return x * 2\n}") }
-        terminal.press("Enter")
-        try terminal.waitForPrompt(count: 2)
-        terminal.line("twice(21)")
-        try terminal.waitFor { $0.contains("\n42\n") }
     }
 
     @Test("Ctrl-C stops `while true { }` and the session goes on; Ctrl-C at the prompt abandons the line")
     func interrupt() throws {
-        let home = makeTemporaryHome("tandem-repl")
-        defer { try? FileManager.default.removeItem(at: home) }
-        let terminal = try Tmux(home: home)
-        defer { terminal.shutDown() }
-        try terminal.waitForPrompt()
-        terminal.line("let kept = 7")
-        try terminal.waitForPrompt(count: 2)
-        terminal.line("while true { }")
-        try terminal.waitFor { $0.contains("tandem> while true { }") }
-        // The first Ctrl-C may land before the loop starts; press until it stops.
-        try terminal.waitFor(pressing: "C-c") { $0.contains("interrupted") }
-        try terminal.waitForPrompt(count: 3)
-        terminal.line("say kept + 1")
-        try terminal.waitFor { $0.contains("\n8\n") }
-        terminal.type("routine half_typed() {")
-        terminal.press("Enter")
-        terminal.type("say 1")
-        terminal.press("C-c")
-        try terminal.waitForPrompt(count: 5)
-        terminal.line("say \"still here\"")
-        try terminal.waitFor { $0.contains("\nstill here") }
+        try Tmux.withHome { home in
+            try Tmux.session(home: home) { terminal in
+                terminal.line("let kept = 7")
+                try terminal.waitForPrompt(count: 2)
+                terminal.line("while true { }")
+                try terminal.waitFor { $0.contains("tandem> while true { }") }
+                // The first Ctrl-C may land before the loop starts; press until it stops.
+                try terminal.waitFor(pressing: "C-c") { $0.contains("interrupted") }
+                try terminal.waitForPrompt(count: 3)
+                terminal.line("say kept + 1")
+                try terminal.waitFor { $0.contains("\n8\n") }
+                terminal.type("routine half_typed() {")
+                terminal.press("Enter")
+                terminal.type("say 1")
+                terminal.press("C-c")
+                try terminal.waitForPrompt(count: 5)
+                terminal.line("say \"still here\"")
+                try terminal.waitFor { $0.contains("\nstill here") }
+            }
+        }
     }
 
     @Test("Ctrl-D deletes under the cursor, and on an empty line leaves with exit code 0")
     func endOfInput() throws {
-        let home = makeTemporaryHome("tandem-repl")
-        defer { try? FileManager.default.removeItem(at: home) }
-        let terminal = try Tmux(home: home)
-        defer { terminal.shutDown() }
-        try terminal.waitForPrompt()
-        terminal.type("say 1 + 23")
-        terminal.press("Left")
-        terminal.press("C-d")
-        terminal.press("Enter")
-        try terminal.waitFor { $0.contains("\n3\n") }
-        terminal.press("C-d")
-        try terminal.waitFor { $0.contains("[exit 0]") }
-        #expect(!terminal.screen().contains("^D"))
-        let history = try String(contentsOf: home.appendingPathComponent("history"), encoding: .utf8)
-        #expect(history == "say 1 + 2\n")
-        let mode = try FileManager.default.attributesOfItem(atPath: home.appendingPathComponent("history").path)[.posixPermissions] as? Int
-        #expect(mode == 0o600)
+        try Tmux.withHome { home in
+            try Tmux.session(home: home) { terminal in
+                terminal.type("say 1 + 23")
+                terminal.press("Left")
+                terminal.press("C-d")
+                terminal.press("Enter")
+                try terminal.waitFor { $0.contains("\n3\n") }
+                try terminal.leave()
+                #expect(!terminal.screen().contains("^D"))
+            }
+            let history = try String(contentsOf: home.appendingPathComponent("history"), encoding: .utf8)
+            #expect(history == "say 1 + 2\n")
+            let mode = try FileManager.default.attributesOfItem(atPath: home.appendingPathComponent("history").path)[.posixPermissions] as? Int
+            #expect(mode == 0o600)
+        }
     }
 }
 
@@ -198,6 +183,28 @@ final class Tmux {
         let assignments = variables.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.quote($0.value))" }.joined(separator: " ")
         let command = "env \(assignments) \(Self.quote(tandemBinaryURL().path)) \(arguments.map(Self.quote).joined(separator: " ")); echo \"[exit $?]\"; sleep 600"
         try run(["new-session", "-d", "-x", "100", "-y", "40", command])
+    }
+
+    /// Runs `body` with a fresh TANDEM_HOME, removed afterwards.
+    static func withHome(_ body: (URL) throws -> Void) throws {
+        let home = makeTemporaryHome("tandem-repl")
+        defer { try? FileManager.default.removeItem(at: home) }
+        try body(home)
+    }
+
+    /// Starts `tandem` on `home`, waits for its first prompt, runs `body`,
+    /// then shuts the terminal down.
+    static func session(home: URL, _ body: (Tmux) throws -> Void) throws {
+        let terminal = try Tmux(home: home)
+        defer { terminal.shutDown() }
+        try terminal.waitForPrompt()
+        try body(terminal)
+    }
+
+    /// Presses Ctrl-D at an empty prompt and waits for `tandem` to exit 0.
+    func leave() throws {
+        press("C-d")
+        try waitFor { $0.contains("[exit 0]") }
     }
 
     /// Types text literally.
