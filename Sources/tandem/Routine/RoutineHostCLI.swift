@@ -75,39 +75,3 @@ final class CommandLineRoutineHost: StandardRoutineHost {
         return context
     }
 }
-
-/// Finding routine files and printing what running them produced.
-enum RoutineFiles {
-    /// `PATH` when it names a file, else `NAME.routine` in the routines folder.
-    static func resolve(_ argument: String, _ environment: TandemEnvironment) throws -> String {
-        let manager = FileManager.default
-        if manager.fileExists(atPath: argument) { return argument }
-        if !argument.hasSuffix(".routine"), manager.fileExists(atPath: argument + ".routine"), argument.contains("/") {
-            return argument + ".routine"
-        }
-        let name = argument.hasSuffix(".routine") ? argument : argument + ".routine"
-        let saved = environment.routinesDirectory.appendingPathComponent(name)
-        if !argument.contains("/"), manager.fileExists(atPath: saved.path) { return saved.path }
-        let known = savedNames(environment)
-        throw CommandFailure(
-            "no routine file '\(argument)' here or in \(environment.routinesDirectory.path)"
-                + Suggestions.hint(for: argument, in: known))
-    }
-
-    /// The names (without `.routine`) of the saved routine files, sorted.
-    static func savedNames(_ environment: TandemEnvironment) -> [String] {
-        let files = (try? FileManager.default.contentsOfDirectory(atPath: environment.routinesDirectory.path)) ?? []
-        return files.filter { $0.hasSuffix(".routine") }.map { String($0.dropLast(8)) }.sorted()
-    }
-
-    /// Prints diagnostics on standard error.
-    static func report(_ diagnostics: [Diagnostic]) {
-        let colored = TextStyle.detect(fileDescriptor: STDERR_FILENO).isEnabled
-        StandardOutput.stderr.write(RoutineSession.render(diagnostics, colored: colored))
-    }
-
-    /// Prints a summary line for a failed check.
-    static func summary(_ count: Int) {
-        StandardOutput.stderr.write("\(count) error\(count == 1 ? "" : "s") found; nothing ran.\n")
-    }
-}
