@@ -65,12 +65,12 @@ public struct Feelings: ModuleCommand {
             if json {
                 try context.output.write(Self.encode(lookup.core))
             } else {
-                context.output.write(Self.render(lookup, style: context.style, width: Self.terminalWidth()))
+                context.output.write(Self.render(lookup, style: context.style, width: Self.wrapWidth(columns: context.width)))
             }
         } else if json {
             try context.output.write(Self.encode(wheel))
         } else {
-            context.output.write(Self.render(wheel, style: context.style, width: Self.terminalWidth()))
+            context.output.write(Self.render(wheel, style: context.style, width: Self.wrapWidth(columns: context.width)))
         }
     }
 
@@ -152,9 +152,9 @@ public struct Feelings: ModuleCommand {
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 
-    /// The width to wrap to: the terminal's, else `COLUMNS`, else 80, kept between 40 and 100.
-    public static func terminalWidth(environment: [String: String] = ProcessInfo.processInfo.environment) -> Int {
-        min(max(TextLayout.terminalWidth(environment: environment), 40), 100)
+    /// The width to wrap to: the output's (``ModuleContext/width``), kept between 40 and 100.
+    public static func wrapWidth(columns: Int) -> Int {
+        min(max(columns, 40), 100)
     }
 
     /// Prose filled to the width, each line indented and (optionally) styled.

@@ -51,7 +51,7 @@ public struct PromiseCommand: ModuleCommand {
 
         /// Appends a `promise` record.
         public mutating func run(in context: ModuleContext) throws {
-            let today = LocalDate.string(for: context.now, in: context.timeZone)
+            let today = context.today
             let ledger = try PromiseLedger(store: context.records)
             let record = try failing { () throws(PromiseError) in
                 try PromiseLedger.makeRecord(text: text, due: due, today: today, at: context.now)
@@ -60,7 +60,8 @@ public struct PromiseCommand: ModuleCommand {
             let number = ledger.promises.count + 1
             var line = "Promise #\(number) written down: \"\(record.fields["text"] ?? "")\""
             if let due = record.fields["due"] {
-                line += due < today ? " (due \(LocalDate.label(due)), already overdue)" : " (due \(LocalDate.label(due)))"
+                let dueDay = LocalDay(parsing: due)!
+                line += dueDay < today ? " (due \(dueDay.label(withYear: true)), already overdue)" : " (due \(dueDay.label(withYear: true)))"
             }
             context.output.write(line + ".\n")
             context.output.write(context.style.dim("When it's done, mark it with `tandem promise kept \(number)`.") + "\n")
@@ -144,7 +145,7 @@ public struct PromiseCommand: ModuleCommand {
 
         static func show(all: Bool, json: Bool, in context: ModuleContext) throws {
             let ledger = try PromiseLedger(store: context.records)
-            let today = LocalDate.string(for: context.now, in: context.timeZone)
+            let today = context.today
             let shown = all ? ledger.promises : ledger.open
             if json {
                 context.output.write(try PromiseReport.json(ledger: ledger, shown: shown, today: today) + "\n")
@@ -163,7 +164,7 @@ private func failing<T>(_ body: () throws(PromiseError) -> T) throws(CommandFail
 /// Finds the promise and appends the record that settles it.
 private func settle(_ id: String, kept: Bool, repair: String?, in context: ModuleContext) throws -> Promise {
     let ledger = try PromiseLedger(store: context.records)
-    let today = LocalDate.string(for: context.now, in: context.timeZone)
+    let today = context.today
     let (promise, record) = try failing { () throws(PromiseError) in
         let promise = try ledger.promise(matching: id)
         return (promise, try ledger.settleRecord(promise, kept: kept, repair: repair, today: today, at: context.now))
@@ -174,7 +175,7 @@ private func settle(_ id: String, kept: Bool, repair: String?, in context: Modul
 
 /// The ledger written for people or as JSON.
 enum PromiseReport {
-    static func text(ledger: PromiseLedger, shown: [Promise], all: Bool, today: String, style: TextStyle) -> String {
+    static func text(ledger: PromiseLedger, shown: [Promise], all: Bool, today: LocalDay, style: TextStyle) -> String {
         var text = ""
         if ledger.promises.isEmpty {
             return "No promises written down yet. Next time you promise your partner something, "
@@ -191,17 +192,17 @@ enum PromiseReport {
             case .open:
                 if let due = promise.due {
                     if promise.isOverdue(today: today) {
-                        notes.append(style.color("OVERDUE since \(LocalDate.label(due))", .yellow))
+                        notes.append(style.color("OVERDUE since \(due.label(withYear: true))", .yellow))
                     } else if due == today {
                         notes.append("due today")
                     } else {
-                        notes.append("due \(LocalDate.label(due))")
+                        notes.append("due \(due.label(withYear: true))")
                     }
                 }
             case .kept(let on):
-                notes.append(style.color("kept \(LocalDate.label(on))", .green))
+                notes.append(style.color("kept \(on.label(withYear: true))", .green))
             case .broken(let on, let repair):
-                notes.append(style.color("broken \(LocalDate.label(on))", .red) + (repair.map { "; repair: \($0)" } ?? ""))
+                notes.append(style.color("broken \(on.label(withYear: true))", .red) + (repair.map { "; repair: \($0)" } ?? ""))
             }
             if !notes.isEmpty { line += "  (" + notes.joined(separator: ", ") + ")" }
             text += line + "\n"
@@ -220,7 +221,7 @@ enum PromiseReport {
         return "Keep rate: \(ledger.keptCount) of \(settled) settled promise\(settled == 1 ? "" : "s") kept (\(Int((rate * 100).rounded()))%)."
     }
 
-    static func json(ledger: PromiseLedger, shown: [Promise], today: String) throws -> String {
+    static func json(ledger: PromiseLedger, shown: [Promise], today: LocalDay) throws -> String {
         struct Item: Encodable {
             var number: Int, id: String, text: String, due: String?, made: String, status: String
             var overdue: Bool, settled: String?, repair: String?
@@ -232,15 +233,15 @@ enum PromiseReport {
             var settled: String?, repair: String?
             switch promise.status {
             case .open: break
-            case .kept(let on): settled = on
-            case .broken(let on, let text): settled = on; repair = text
+            case .kept(let on): settled = on.description
+            case .broken(let on, let text): settled = on.description; repair = text
             }
             return Item(
-                number: promise.number, id: promise.id.uuidString.lowercased(), text: promise.text, due: promise.due, made: promise.made,
+                number: promise.number, id: promise.id.uuidString.lowercased(), text: promise.text, due: promise.due?.description, made: promise.made.description,
                 status: promise.status.name, overdue: promise.isOverdue(today: today), settled: settled, repair: repair)
         }
         let document = Document(
-            today: today, open: ledger.open.count, kept: ledger.keptCount, broken: ledger.brokenCount,
+            today: today.description, open: ledger.open.count, kept: ledger.keptCount, broken: ledger.brokenCount,
             keepRate: ledger.keepRate, promises: items)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -5,10 +5,10 @@ import TandemKit
 public enum PromiseStatus: Sendable, Hashable {
     /// Not yet kept or broken.
     case open
-    /// Kept, on the given local date (`YYYY-MM-DD`).
-    case kept(on: String)
-    /// Broken, on the given local date, with what the person will do to make it right.
-    case broken(on: String, repair: String?)
+    /// Kept, on the given local day.
+    case kept(on: LocalDay)
+    /// Broken, on the given local day, with what the person will do to make it right.
+    case broken(on: LocalDay, repair: String?)
 
     /// `open`, `kept` or `broken`.
     public var name: String {
@@ -28,18 +28,18 @@ public struct Promise: Sendable, Hashable, Identifiable {
     public var number: Int
     /// What was promised.
     public var text: String
-    /// The local date it is due (`YYYY-MM-DD`), if one was given.
-    public var due: String?
-    /// The local date it was made.
-    public var made: String
+    /// The local day it is due, if one was given.
+    public var due: LocalDay?
+    /// The local day it was made.
+    public var made: LocalDay
     /// What became of it.
     public var status: PromiseStatus
 
     /// Whether it is still open.
     public var isOpen: Bool { status == .open }
 
-    /// Whether it is open and its due date is before `today` (`YYYY-MM-DD`).
-    public func isOverdue(today: String) -> Bool {
+    /// Whether it is open and its due day is before `today`.
+    public func isOverdue(today: LocalDay) -> Bool {
         guard isOpen, let due else { return false }
         return due < today
     }
@@ -72,7 +72,7 @@ public struct PromiseLedger: Sendable {
             index[record.id] = promises.count
             promises.append(Promise(
                 id: record.id, number: promises.count + 1, text: record.fields["text"] ?? "",
-                due: record.fields["due"].flatMap { $0.isEmpty ? nil : $0 }, made: record.date, status: .open))
+                due: record.fields["due"].flatMap { LocalDay(parsing: $0) }, made: record.date, status: .open))
         }
         for record in records {
             guard let target = record.refersTo, let position = index[target], promises[position].isOpen else { continue }
@@ -142,7 +142,7 @@ public struct PromiseLedger: Sendable {
     /// The record that makes a new promise.
     ///
     /// - Throws: ``PromiseError`` when the text is empty or the due date is not a real `YYYY-MM-DD` date.
-    public static func makeRecord(text: String, due: String?, today: String, at now: Date) throws(PromiseError) -> ModuleRecord {
+    public static func makeRecord(text: String, due: String?, today: LocalDay, at now: Date) throws(PromiseError) -> ModuleRecord {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { throw PromiseError("say what you promise, such as `tandem promise add \"call your mother on Sunday\"`") }
         var fields = ["text": trimmed]
@@ -153,10 +153,10 @@ public struct PromiseLedger: Sendable {
     /// The record that settles a promise as kept or broken.
     ///
     /// - Throws: ``PromiseError`` when the promise is already settled.
-    public func settleRecord(_ promise: Promise, kept: Bool, repair: String?, today: String, at now: Date) throws(PromiseError) -> ModuleRecord {
+    public func settleRecord(_ promise: Promise, kept: Bool, repair: String?, today: LocalDay, at now: Date) throws(PromiseError) -> ModuleRecord {
         switch promise.status {
         case .open: break
-        case .kept(let on): throw PromiseError("promise #\(promise.number) was already marked kept on \(on); \(openIDsDescription)")
+        case .kept(let on): throw PromiseError("promise #\(promise.number) was already marked kept on \(on.description); \(openIDsDescription)")
         case .broken(let on, _): throw PromiseError("promise #\(promise.number) was already marked broken on \(on); \(openIDsDescription)")
         }
         var fields: [String: String] = [:]

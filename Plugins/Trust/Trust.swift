@@ -27,8 +27,35 @@ public struct TrustModule: CoachingModule {
     /// `tandem promise`.
     public var commands: [any ModuleCommand.Type] { [PromiseCommand.self] }
 
-    /// `trust.open_promises()`.
-    public var functions: [RoutineFunction] { [TrustModule.openPromisesFunction] }
+    /// `trust.open_promises()` and `trust.promise(text, due)`.
+    public var functions: [RoutineFunction] { [TrustModule.openPromisesFunction, TrustModule.promiseFunction] }
+
+    /// Writes down a promise, as `tandem promise add` does, and returns its number.
+    public static let promiseFunction = RoutineFunction(
+        name: "promise", parameters: ["text", "due"], optionalCount: 1,
+        summary: "Write down a promise (due: a YYYY-MM-DD date, if any); returns its number, as tandem promise kept takes it."
+    ) { arguments, context in
+        guard case .string(let text) = arguments.first else {
+            throw RoutineFunctionError("promise needs the promise's text, such as trust.promise(\"call your mother on Sunday\")")
+        }
+        var due: String?
+        if arguments.count > 1 {
+            guard case .string(let day) = arguments[1] else {
+                throw RoutineFunctionError("promise's due date is a YYYY-MM-DD text, not \(arguments[1].typeName)")
+            }
+            due = day
+        }
+        do {
+            let ledger = try PromiseLedger(store: context.records)
+            let record = try PromiseLedger.makeRecord(text: text, due: due, today: context.today, at: context.now)
+            try context.records.append(record)
+            return .integer(ledger.promises.count + 1)
+        } catch let error as PromiseError {
+            throw RoutineFunctionError(error.message)
+        } catch {
+            throw RoutineFunctionError("could not write the promise: \(error)")
+        }
+    }
 
     /// The texts of the promises still open, oldest first.
     public static let openPromisesFunction = RoutineFunction(

@@ -105,10 +105,10 @@ public struct ContentRenderer: Sendable {
     }
 
     /// Picks a conversation card from one module, or from every module,
-    /// avoiding the prompts in `recent` while others remain.
-    public static func pickCard(from modules: [LoadedModule], avoiding recent: Set<String> = [], using random: inout SeededRandom) -> (module: LoadedModule, card: ConversationCard)? {
-        let pool = modules.flatMap { module in module.cards.map { (module, $0) } }
-        let fresh = pool.filter { !recent.contains($0.1.prompt) }
+    /// avoiding the cards whose ``CardDraw/id`` is in `recent` while others remain.
+    public static func pickCard(from modules: [LoadedModule], avoiding recent: Set<String> = [], using random: inout SeededRandom) -> CardDraw? {
+        let pool = modules.flatMap { module in module.cards.indices.map { CardDraw(module: module, index: $0) } }
+        let fresh = pool.filter { !recent.contains($0.id) }
         return (fresh.isEmpty ? pool : fresh).randomElement(using: &random)
     }
 
@@ -165,4 +165,24 @@ struct PracticeJSON: Encodable {
         frequency = practice.cadence.fraction
         tags = practice.tags
     }
+}
+
+/// A conversation card drawn from a module's deck: the card and its place
+/// there, so that what was shown is remembered by identity, not by its text.
+public struct CardDraw: Sendable {
+    /// The module whose deck it came from.
+    public let module: LoadedModule
+    /// Its position in the module's ``LoadedModule/cards``.
+    public let index: Int
+
+    /// Creates a draw of the card at `index` of the module's deck.
+    public init(module: LoadedModule, index: Int) {
+        self.module = module
+        self.index = index
+    }
+
+    /// The card.
+    public var card: ConversationCard { module.cards[index] }
+    /// The id the journal remembers it by: `module#index`, such as `daily#3`.
+    public var id: String { "\(module.id)#\(index)" }
 }

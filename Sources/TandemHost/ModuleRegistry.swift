@@ -160,6 +160,13 @@ public struct LookupError: Error, Sendable, CustomStringConvertible {
     public let name: String
     /// The closest ids, best first.
     public let suggestions: [String]
+
+    /// Creates the error for `name`, an unknown `kind`.
+    public init(kind: String, name: String, suggestions: [String]) {
+        self.kind = kind
+        self.name = name
+        self.suggestions = suggestions
+    }
     /// "unknown practice 'x' (did you mean 'y'?)".
     public var description: String {
         var text = "unknown \(kind) '\(name)'"

@@ -225,11 +225,8 @@ extension Journal {
     }
 
     func appendRecord(_ record: ModuleRecord, moduleID: String) throws {
-        guard let day = LocalDay(parsing: record.date) else {
-            throw CommandFailure("record date '\(record.date)' is not a YYYY-MM-DD date")
-        }
         let event = JournalEvent(
-            id: record.id, author: author, device: device, createdAt: record.createdAt, date: day, kind: .record,
+            id: record.id, author: author, device: device, createdAt: record.createdAt, date: record.date, kind: .record,
             subject: moduleID,
             payload: ["kind": .string(record.kind), "fields": .object(record.fields.mapValues(JSONValue.string))],
             refersTo: record.refersTo)
@@ -250,7 +247,7 @@ extension Journal {
                     for (key, value) in values { fields[key] = value.stringValue ?? "" }
                 }
                 records.append(ModuleRecord(
-                    id: event.id, kind: recordKind, date: event.date.description, createdAt: event.createdAt,
+                    id: event.id, kind: recordKind, date: event.date, createdAt: event.createdAt,
                     refersTo: event.refersTo, fields: fields))
             }
             return records

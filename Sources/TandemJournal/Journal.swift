@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import TandemKit
+import TandemSystem
 
 /// The couple's journal: habits, marks, check-ins, notes, the profile and the
 /// coaching modules' own records, kept as append-only events in one SQLite

@@ -26,12 +26,9 @@ public protocol ModuleCommand: ParsableCommand {
 }
 
 extension ModuleCommand {
-    /// Runs the command in the context the host installed with
-    /// ``ModuleContext/install(_:)``.
+    /// Module commands run through ``run(in:)``: the host calls it with the
+    /// module's context. Called directly, outside a host, this fails.
     public mutating func run() throws {
-        guard let context = ModuleContext.installed else {
-            throw ValidationError("this command needs the Tandem host (no module context is installed)")
-        }
-        try run(in: context)
+        throw ValidationError("this command runs inside Tandem: tandem \(Self.configuration.commandName ?? "…")")
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// What the host gives a module while one of its commands or functions runs:
 /// the clock, the couple's profile, input and output, text styling, a source
@@ -15,7 +14,7 @@ public final class ModuleContext: Sendable {
     public let output: any TextOutput
     /// Where warnings and errors go.
     public let errors: any TextOutput
-    /// Where answers come from.
+    /// Where answers come from (none, in a context built without an input).
     public let input: any LineInput
     /// Colour and emphasis, off when output is not a terminal or NO_COLOR is set.
     public let style: TextStyle
@@ -23,14 +22,16 @@ public final class ModuleContext: Sendable {
     public let seed: UInt64?
     /// The module's own records, kept in the journal under the module's id.
     public let records: any ModuleRecordStore
+    /// How many columns ``output`` has for text (a terminal's width, else 80).
+    public let width: Int
 
     /// Creates a context. Module authors build one in tests; the host builds
     /// the real one.
     public init(
         now: Date = Date(), timeZone: TimeZone = .current, profile: Profile = Profile(),
         output: any TextOutput = StandardOutput.stdout, errors: any TextOutput = StandardOutput.stderr,
-        input: any LineInput = StandardInput(), style: TextStyle = .plain, seed: UInt64? = nil,
-        records: any ModuleRecordStore = InMemoryRecordStore()
+        input: any LineInput = ScriptedInput([]), style: TextStyle = .plain, seed: UInt64? = nil,
+        records: any ModuleRecordStore = InMemoryRecordStore(), width: Int = 80
     ) {
         self.now = now
         self.timeZone = timeZone
@@ -41,7 +42,11 @@ public final class ModuleContext: Sendable {
         self.style = style
         self.seed = seed
         self.records = records
+        self.width = width
     }
+
+    /// Today, in the user's time zone.
+    public var today: LocalDay { LocalDay(now, in: timeZone) }
 
     /// A calendar in the user's time zone.
     public var calendar: Calendar {
@@ -59,18 +64,7 @@ public final class ModuleContext: Sendable {
     public func with(records: any ModuleRecordStore) -> ModuleContext {
         ModuleContext(
             now: now, timeZone: timeZone, profile: profile, output: output, errors: errors,
-            input: input, style: style, seed: seed, records: records)
-    }
-
-    private static let current = Mutex<ModuleContext?>(nil)
-
-    /// The context module commands run in, installed by the host before it
-    /// dispatches a command.
-    public static var installed: ModuleContext? { current.withLock { $0 } }
-
-    /// Installs the context that module commands run in.
-    public static func install(_ context: ModuleContext?) {
-        current.withLock { $0 = context }
+            input: input, style: style, seed: seed, records: records, width: width)
     }
 }
 

@@ -10,8 +10,8 @@ public struct ModuleRecord: Sendable, Hashable, Codable, Identifiable {
     public var id: UUID
     /// What kind of record this is, in the module's own words: `promise`, `kept`.
     public var kind: String
-    /// The local date (`YYYY-MM-DD`) the record is about.
-    public var date: String
+    /// The local day the record is about.
+    public var date: LocalDay
     /// When the record was written.
     public var createdAt: Date
     /// The record this one changes or takes back, if any.
@@ -20,7 +20,7 @@ public struct ModuleRecord: Sendable, Hashable, Codable, Identifiable {
     public var fields: [String: String]
 
     /// Creates a record.
-    public init(id: UUID = UUID(), kind: String, date: String, createdAt: Date = Date(), refersTo: UUID? = nil, fields: [String: String] = [:]) {
+    public init(id: UUID = UUID(), kind: String, date: LocalDay, createdAt: Date = Date(), refersTo: UUID? = nil, fields: [String: String] = [:]) {
         self.id = id
         self.kind = kind
         self.date = date

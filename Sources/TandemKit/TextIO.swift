@@ -30,21 +30,6 @@ public struct StandardOutput: TextOutput {
     }
 }
 
-/// Lines from standard input; prompts go to standard output.
-public struct StandardInput: LineInput {
-    /// Creates a reader of standard input.
-    public init() {}
-    /// Whether standard input is a terminal.
-    public var isInteractive: Bool { isatty(STDIN_FILENO) != 0 }
-    /// Prints the prompt when interactive, then reads a line.
-    public func readLine(prompt: String) -> String? {
-        if isInteractive, !prompt.isEmpty {
-            FileHandle.standardOutput.write(Data(prompt.utf8))
-        }
-        return Swift.readLine(strippingNewline: true)
-    }
-}
-
 /// Collects output in memory: for tests.
 public final class CapturedOutput: TextOutput {
     private let buffer = Mutex("")

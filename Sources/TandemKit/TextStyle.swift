@@ -1,5 +1,3 @@
-import Foundation
-
 /// Emphasis and colour for terminal output.
 ///
 /// Every method returns its text unchanged when styling is off, so output
@@ -15,14 +13,6 @@ public struct TextStyle: Sendable, Hashable {
 
     /// Creates a style.
     public init(isEnabled: Bool) { self.isEnabled = isEnabled }
-
-    /// Styling for a stream: on only when it is a terminal and the
-    /// environment has no `NO_COLOR` (and `TERM` is not `dumb`).
-    public static func detect(fileDescriptor: Int32 = STDOUT_FILENO, environment: [String: String] = ProcessInfo.processInfo.environment) -> TextStyle {
-        if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return .plain }
-        if environment["TERM"] == "dumb" { return .plain }
-        return TextStyle(isEnabled: isatty(fileDescriptor) != 0)
-    }
 
     /// The colours used.
     public enum Color: Int, Sendable {

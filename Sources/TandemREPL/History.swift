@@ -1,6 +1,7 @@
 import Foundation
 import TandemKit
 import TandemHost
+import TandemSystem
 
 /// The REPL's input history: bounded, without consecutive duplicates, kept in
 /// a private file (folder mode 0700, file mode 0600).

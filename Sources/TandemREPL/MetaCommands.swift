@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import TandemHost
 import TandemKit
+import TandemRuntime
+import TandemSystem
 
 /// A `:command` line split into its name, its `!` and its arguments.
 public struct MetaCommandLine: Sendable, Hashable {
@@ -380,7 +382,7 @@ extension REPL {
         }
     }
 
-    // MARK: Host and module commands
+    // MARK: Runtime and module commands
 
     func runHost(_ name: String, _ arguments: [String]) {
         guard configuration.hostCommands.contains(where: { $0.name == name }) else {
@@ -393,34 +395,37 @@ extension REPL {
     }
 
     func runModuleCommand(_ name: String, _ arguments: [String]) {
-        guard let (_, type) = configuration.registry.command(named: name) else { return }
-        let input = ReaderLineInput(reader)
-        let context = configuration.moduleContext(input: input, output: output, errors: errors)
+        guard let (module, type) = configuration.registry.command(named: name) else { return }
+        let context = configuration.moduleContext(module.id, ReaderLineInput(reader), output, errors)
         if arguments.contains("--help") || arguments.contains("-h") || arguments.first == "help" {
             output.write(type.helpMessage(columns: reader.width) + "\n")
             return
         }
         do {
-            var parsed = try type.parseAsRoot(arguments)
+            let parsed = try type.parseAsRoot(arguments)
             if var command = parsed as? any ModuleCommand {
                 try command.run(in: context)
             } else {
-                try parsed.run()  // ArgumentParser's own, such as a help request
+                var other = parsed
+                try other.run()  // ArgumentParser's own, such as a help request
             }
-        } catch let failure as CommandFailure {
-            fail(failure.message, exitCode: failure.exitCode)
-        } catch let lookup as LookupError {
-            fail("\(lookup)")
         } catch {
-            let code = type.exitCode(for: error)
-            let message = type.fullMessage(for: error, columns: reader.width)
-            if code == .success {
-                output.write(message + "\n")
-            } else {
-                errors.write(message + "\n")
-                if firstFailure == nil { firstFailure = code == .validationFailure ? 2 : code.rawValue }
-            }
+            report(FailureReport(error, command: type, colored: configuration.errorStyle.isEnabled, columns: reader.width))
         }
         fflush(nil)
+    }
+
+    /// Shows a failure the way every front end classifies it.
+    func report(_ failure: FailureReport) {
+        if failure.isHelp {
+            output.write(failure.rendered(prefix: ""))
+            return
+        }
+        switch failure.body {
+        case .message(let message): fail(message, exitCode: failure.exitCode)
+        case .text(let text):
+            errors.write(text)
+            if firstFailure == nil { firstFailure = failure.exitCode }
+        }
     }
 }

@@ -1,8 +1,10 @@
 import Foundation
 import TandemHost
 import TandemKit
+import TandemRuntime
 
-/// What the REPL is given by the `tandem` executable.
+/// What the REPL runs on: the runtime's registry, environment and commands,
+/// or stand-ins in tests.
 public struct REPLConfiguration: Sendable {
     /// The version shown in the banner.
     public var version: String
@@ -25,11 +27,10 @@ public struct REPLConfiguration: Sendable {
     public var runHostCommand: @Sendable (_ name: String, _ arguments: [String]) -> Int32
     /// The history file's size limit.
     public var historyLimit: Int
-    /// The host's module context (profile, module records), built when a
-    /// module command first needs it.
-    public var baseContext: @Sendable () -> ModuleContext?
+    /// The context module `moduleID`'s commands run in, on the given streams.
+    public var moduleContext: @Sendable (_ moduleID: String, _ input: any LineInput, _ output: any TextOutput, _ errors: any TextOutput) -> ModuleContext
 
-    /// Creates a configuration.
+    /// Creates a configuration with stand-ins: for tests.
     public init(
         version: String, registry: ModuleRegistry, environment: TandemEnvironment,
         style: TextStyle = .plain, errorStyle: TextStyle = .plain, seed: UInt64? = nil,
@@ -37,7 +38,7 @@ public struct REPLConfiguration: Sendable {
         hostCommands: [(name: String, abstract: String)] = [],
         runHostCommand: @escaping @Sendable (String, [String]) -> Int32 = { _, _ in 2 },
         historyLimit: Int = 1000,
-        baseContext: @escaping @Sendable () -> ModuleContext? = { nil }
+        moduleContext: (@Sendable (String, any LineInput, any TextOutput, any TextOutput) -> ModuleContext)? = nil
     ) {
         self.version = version
         self.registry = registry
@@ -49,16 +50,30 @@ public struct REPLConfiguration: Sendable {
         self.hostCommands = hostCommands
         self.runHostCommand = runHostCommand
         self.historyLimit = historyLimit
-        self.baseContext = baseContext
+        self.moduleContext = moduleContext ?? { _, input, output, errors in
+            ModuleContext(
+                now: environment.now, timeZone: environment.timeZone, output: output, errors: errors,
+                input: input, style: style, seed: seed)
+        }
     }
 
-    /// The context module commands and the language run in, reading answers
-    /// from `input`.
-    public func moduleContext(input: any LineInput, output: any TextOutput, errors: any TextOutput) -> ModuleContext {
-        let base = baseContext()
-        return ModuleContext(
-            now: environment.now, timeZone: environment.timeZone, profile: base?.profile ?? Profile(), output: output, errors: errors,
-            input: input, style: style, seed: seed, records: base?.records ?? InMemoryRecordStore())
+    /// The configuration of a session on `runtime`: its registry (or `registry`,
+    /// such as a padded one for benchmarks), environment, journal and
+    /// commands. Host commands run on the runtime, with its one error mapping.
+    public init(runtime: Runtime, version: String, registry: ModuleRegistry? = nil) {
+        let commands = runtime.commands.filter { $0.configuration.shouldDisplay }
+        self.init(
+            version: version, registry: registry ?? runtime.registry, environment: runtime.environment,
+            style: runtime.environment.style, errorStyle: runtime.environment.errorStyle,
+            dueToday: { runtime.dueTodayCount() },
+            hostCommands: commands.compactMap { type in type.configuration.commandName.map { ($0, type.configuration.abstract) } },
+            runHostCommand: { name, arguments in
+                guard let type = commands.first(where: { $0.configuration.commandName == name }) else { return ExitStatus.usage }
+                return runtime.execute(type, arguments: arguments, messagePrefix: "")
+            },
+            moduleContext: { moduleID, input, output, errors in
+                runtime.with(input: input, output: output, errors: errors).moduleContext(for: moduleID)
+            })
     }
 }
 

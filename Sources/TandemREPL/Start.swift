@@ -2,10 +2,28 @@ import CLineEditor
 import Foundation
 import TandemHost
 import TandemKit
+import TandemRuntime
 import TandemRoutine
 
 /// Starting a session the way `tandem` with no subcommand does.
 public enum REPLMain {
+    /// Runs a session on `runtime` and returns its exit status: the routine
+    /// language on the runtime's one routine host and journal, its commands as
+    /// `:name`.
+    ///
+    /// - Parameters:
+    ///   - registry: the modules to offer, when not the runtime's own (a padded
+    ///     catalogue for `scripts/bench repl`).
+    public static func run(on runtime: Runtime, version: String, registry: ModuleRegistry? = nil) -> Int32 {
+        let configuration = REPLConfiguration(runtime: runtime, version: version, registry: registry)
+        let colored = configuration.errorStyle.isEnabled
+        return run(configuration, interactive: runtime.environment.isInteractive, output: runtime.environment.output, errors: runtime.environment.errors) { input, output, errors in
+            let routineHost = JournalRoutineHost(runtime: runtime.with(input: input, output: output, errors: errors))
+            let session = RoutineSession(registry: configuration.registry, host: routineHost)
+            return RoutineLanguage(session: session, output: output, errors: errors, colored: colored)
+        }
+    }
+
     /// Runs a session on the process's standard streams and returns its exit
     /// status.
     ///
@@ -15,16 +33,14 @@ public enum REPLMain {
     /// without prompts, and returns the status of the first error.
     ///
     /// - Parameters:
-    ///   - configuration: what the executable provides.
+    ///   - configuration: what the session runs on.
     ///   - makeLanguage: builds the language session, reading answers to
     ///     `ask` and `practice` from the given input and writing to the outputs.
     public static func run(
-        _ configuration: REPLConfiguration,
+        _ configuration: REPLConfiguration, interactive: Bool,
+        output: any TextOutput = StandardOutput.stdout, errors: any TextOutput = StandardOutput.stderr,
         makeLanguage: (_ input: any LineInput, _ output: any TextOutput, _ errors: any TextOutput) -> any REPLLanguage
     ) -> Int32 {
-        let interactive = isatty(STDIN_FILENO) != 0 && isatty(STDOUT_FILENO) != 0
-        let output = StandardOutput.stdout
-        let errors = StandardOutput.stderr
         let reader: any LineReader
         if interactive {
             let box = CompleterBox()

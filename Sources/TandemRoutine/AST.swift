@@ -29,7 +29,7 @@ struct SymbolReference {
 enum Callee {
     case routine(SymbolReference)
     case builtin(Builtin)
-    case module(RoutineFunction)
+    case module(moduleID: String, RoutineFunction)
 }
 
 /// An expression: its kind and where it is in the source.

@@ -433,7 +433,7 @@ final class Checker {
                 error("'\(moduleID)' is a variable; only modules have functions", at: moduleRange)
             } else if let module = checkModule(moduleID, moduleRange) {
                 if let function = module.functions.first(where: { $0.name == name }) {
-                    expression.callee = .module(function)
+                    expression.callee = .module(moduleID: moduleID, function)
                     let signature = "\(moduleID).\(name)(" + function.parameters.joined(separator: ", ") + ")"
                     checkArity("'\(moduleID).\(name)'", function.arity, arguments.count, nameRange, signature: signature)
                 } else {

@@ -69,7 +69,7 @@ enum Coach {
 
     static func practice(_ practice: Practice, _ m: Machine, _ range: SourceRange) throws -> Value {
         let host = m.host
-        let width = TextLayout.readingWidth
+        let width = min(m.host.width, 100)
         var lines = ["", "── \(practice.title) (\(practice.id)) ──"] + TextLayout.wrap(practice.why, width: width)
         for (index, step) in practice.steps.enumerated() {
             lines += TextLayout.wrap(step, width: width, indent: "  \(index + 1). ", hanging: "     ")
@@ -124,14 +124,14 @@ enum Coach {
     static func card(module: String, _ m: Machine, _ range: SourceRange) throws {
         let loaded = m.registry.module(id: module)
         // Avoid the cards shown lately, but never all of them.
-        let recent = Set(m.host.recentCards(module: module).prefix(max(0, (loaded?.cards.count ?? 0) - 1)))
-        guard let loaded, let (_, card) = ContentRenderer.pickCard(from: [loaded], avoiding: recent, using: &m.random) else {
+        let recent = Set(m.host.recentCardIDs(module: module).prefix(max(0, (loaded?.cards.count ?? 0) - 1)))
+        guard let loaded, let draw = ContentRenderer.pickCard(from: [loaded], avoiding: recent, using: &m.random) else {
             throw RuntimeError("module '\(module)' has no conversation cards", at: range)
         }
-        do { try m.host.recordCard(card.prompt, module: module) } catch {
+        do { try m.host.recordCard(draw) } catch {
             throw RuntimeError("could not record the card: \(error)", at: range)
         }
-        m.host.write("🃏 \(card.prompt)\n")
+        m.host.write("🃏 \(draw.card.prompt)\n")
     }
 
     static func timer(_ length: Value, label: String, _ m: Machine, _ range: SourceRange) throws {

@@ -1192,11 +1192,11 @@ struct Compiler {
             switch expr.callee! {
             case .routine(let reference): return call(reference.symbol, arguments, nameRange)
             case .builtin(let builtin): return Builtins.compile(builtin, arguments, self, range)
-            case .module(let function): return moduleCall(function, arguments.map(expression), range)
+            case .module(let moduleID, let function): return moduleCall(moduleID, function, arguments.map(expression), range)
             }
         case .moduleCall(_, _, _, let arguments):
-            guard case .module(let function) = expr.callee! else { fatalError("unresolved module call") }
-            return moduleCall(function, arguments.map(expression), range)
+            guard case .module(let moduleID, let function) = expr.callee! else { fatalError("unresolved module call") }
+            return moduleCall(moduleID, function, arguments.map(expression), range)
         case .ask(let kind, let question, let options):
             let q = expression(question)
             let questionRange = question.range
@@ -1228,13 +1228,13 @@ struct Compiler {
         }
     }
 
-    private func moduleCall(_ function: RoutineFunction, _ arguments: [Eval], _ range: SourceRange) -> Eval {
+    private func moduleCall(_ moduleID: String, _ function: RoutineFunction, _ arguments: [Eval], _ range: SourceRange) -> Eval {
         let m = machine
         return { f in
             var values: [RoutineValue] = []
             for argument in arguments { values.append(try argument(f).routineValue) }
             do {
-                return Value(try function.body(values, try m.host.moduleContext()))
+                return Value(try function.body(values, try m.host.moduleContext(for: moduleID)))
             } catch let error as RuntimeError {
                 throw error
             } catch {

@@ -1,4 +1,5 @@
 import Foundation
+import TandemHost
 import TandemKit
 
 /// How a `practice` statement ended.
@@ -38,15 +39,18 @@ public protocol RoutineHost: AnyObject {
     /// Records a connection check-in: a score from 1 to 10 and a word or
     /// sentence about how it feels.
     func recordCheckin(score: Int, appreciation: String) throws
-    /// The prompts of the cards of a module shown recently, newest first.
-    func recentCards(module: String) -> [String]
+    /// The ids (``CardDraw/id``) of the cards of a module shown recently, newest first.
+    func recentCardIDs(module: String) -> [String]
     /// Remembers that a card was shown.
-    func recordCard(_ prompt: String, module: String) throws
+    func recordCard(_ draw: CardDraw) throws
     /// Counts down `seconds` with `label`, calling `shouldStop` often; returns
     /// false when it stopped early.
     func runTimer(seconds: Int, label: String, shouldStop: () -> Bool) -> Bool
-    /// The context module functions run in.
-    func moduleContext() throws -> ModuleContext
+    /// The width of the output in columns, for wrapped text.
+    var width: Int { get }
+    /// The context the functions of module `moduleID` run in: its own
+    /// records, and the host's clock, profile, input and output.
+    func moduleContext(for moduleID: String) throws -> ModuleContext
 }
 
 /// A host on text streams that keeps journal writes in memory: the basis of
@@ -70,14 +74,17 @@ open class StandardRoutineHost: RoutineHost {
     /// What was recorded, one line per action, such as `practice daily.gratitude done`.
     public private(set) var recorded: [String] = []
     private var cards: [String: [String]] = [:]
+    private var memoryRecords: [String: InMemoryRecordStore] = [:]
     private let contextTemplate: ModuleContext?
+    private let widthColumns: Int
 
     /// Creates a host.
     public init(
         output: any TextOutput, input: any LineInput, now: Date = Date(), timeZone: TimeZone = .current,
         seed: UInt64? = nil, waitsForTimers: Bool = true, showsProgressBar: Bool = false,
-        moduleContext: ModuleContext? = nil
+        moduleContext: ModuleContext? = nil, width: Int = 80
     ) {
+        widthColumns = width
         self.output = output
         self.input = input
         self.now = now
@@ -97,15 +104,22 @@ open class StandardRoutineHost: RoutineHost {
     }
     open func recordNote(_ text: String) throws { recorded.append("note \(text)") }
     open func recordCheckin(score: Int, appreciation: String) throws { recorded.append("checkin \(score) \(appreciation)") }
-    open func recentCards(module: String) -> [String] { cards[module, default: []] }
-    open func recordCard(_ prompt: String, module: String) throws {
-        cards[module, default: []].insert(prompt, at: 0)
-        recorded.append("card \(module)")
+    open func recentCardIDs(module: String) -> [String] { cards[module, default: []] }
+    open func recordCard(_ draw: CardDraw) throws {
+        cards[draw.module.id, default: []].insert(draw.id, at: 0)
+        recorded.append("card \(draw.module.id)")
     }
 
-    open func moduleContext() throws -> ModuleContext {
+    /// 80 columns unless set.
+    open var width: Int { widthColumns }
+
+    /// The template given at creation, else a context on this host's streams
+    /// with records kept in memory, one store per module.
+    open func moduleContext(for moduleID: String) throws -> ModuleContext {
         if let contextTemplate { return contextTemplate }
-        return ModuleContext(now: now, timeZone: timeZone, output: output, input: input, seed: seed)
+        let records = memoryRecords[moduleID] ?? InMemoryRecordStore()
+        memoryRecords[moduleID] = records
+        return ModuleContext(now: now, timeZone: timeZone, output: output, input: input, seed: seed, records: records, width: width)
     }
 
     open func runTimer(seconds: Int, label: String, shouldStop: () -> Bool) -> Bool {

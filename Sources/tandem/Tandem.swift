@@ -2,10 +2,11 @@ import ArgumentParser
 import Foundation
 import TandemHost
 import TandemKit
+import TandemRuntime
 
 /// The `tandem` command: subcommands are the host's own plus those the loaded
 /// coaching modules contribute.
-struct Tandem: ParsableCommand {
+struct Tandem: HostCommand {
     static let hostCommands: [any ParsableCommand.Type] =
         BrowseCommands.all + JournalCommands.all + RoutineCommands.all
 
@@ -24,22 +25,26 @@ struct Tandem: ParsableCommand {
     static let version = "0.1.0"
 
     /// With no subcommand: the interactive session (or the language from stdin).
-    mutating func run() throws { try REPLLauncher.run() }
+    func run(on runtime: Runtime) throws {
+        let status = REPLLauncher.run(on: runtime)
+        if status != 0 { throw ExitCode(status) }
+    }
 }
 
 @main
 enum Main {
     static func main() {
-        App.reportRegistryProblems()
+        let environment: TandemEnvironment
         do {
-            var command = try Tandem.parseAsRoot()
-            if var moduleCommand = command as? any ModuleCommand {
-                try moduleCommand.run(in: App.moduleContext(seed: nil))
-            } else {
-                try command.run()
-            }
+            environment = try TandemEnvironment.fromProcess()
         } catch {
-            App.exit(with: error)
+            StandardOutput.stderr.write("tandem: error: \(error.message)\n")
+            exit(ExitStatus.usage)
         }
+        for problem in App.registry.problems {
+            environment.errors.write("tandem: warning: \(problem)\n")
+        }
+        let runtime = Runtime(environment: environment, registry: App.registry, commands: Tandem.hostCommands)
+        exit(runtime.execute(Tandem.self, arguments: Array(CommandLine.arguments.dropFirst())))
     }
 }

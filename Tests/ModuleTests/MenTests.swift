@@ -192,10 +192,10 @@ import Men
     }
 
     @Test func widthComesFromColumns() {
-        #expect(Feelings.terminalWidth(environment: [:]) == 80)
-        #expect(Feelings.terminalWidth(environment: ["COLUMNS": "60"]) == 60)
-        #expect(Feelings.terminalWidth(environment: ["COLUMNS": "10"]) == 40)
-        #expect(Feelings.terminalWidth(environment: ["COLUMNS": "300"]) == 100)
+        #expect(Feelings.wrapWidth(columns: 80) == 80)
+        #expect(Feelings.wrapWidth(columns: 60) == 60)
+        #expect(Feelings.wrapWidth(columns: 10) == 40)
+        #expect(Feelings.wrapWidth(columns: 300) == 100)
     }
 
     // MARK: Routine functions

@@ -24,7 +24,7 @@ import Trust
     @Test func exposesTheCommandAndFunction() {
         #expect(module.commands.map { $0.configuration.commandName } == ["promise"])
         #expect(PromiseCommand.configuration.subcommands.map { $0.configuration.commandName } == ["add", "kept", "broken", "list"])
-        #expect(module.functions.map(\.name) == ["open_promises"])
+        #expect(module.functions.map(\.name) == ["open_promises", "promise"])
         #expect(module.functions.first?.arity == 0...0)
     }
 
@@ -65,7 +65,7 @@ import Trust
         #expect(records.count == 1)
         let record = try #require(records.first)
         #expect(record.kind == "promise")
-        #expect(record.date == "2026-03-23")
+        #expect(record.date == LocalDay(parsing: "2026-03-23")!)
         #expect(record.refersTo == nil)
         #expect(record.fields == ["text": "call your mother on Sunday", "due": "2026-03-29"])
         #expect(harness.output.text.contains("Promise #1 written down"))
@@ -84,7 +84,7 @@ import Trust
         #expect(records[3].refersTo == records[1].id)
         #expect(records[3].fields["repair"] == "take the bike to the shop on Saturday")
         let ledger = try harness.ledger()
-        #expect(ledger.promises.map(\.status) == [.kept(on: "2026-03-23"), .broken(on: "2026-03-23", repair: "take the bike to the shop on Saturday")])
+        #expect(ledger.promises.map(\.status) == [.kept(on: LocalDay(parsing: "2026-03-23")!), .broken(on: LocalDay(parsing: "2026-03-23")!, repair: "take the bike to the shop on Saturday")])
         #expect(ledger.open.isEmpty)
         #expect(ledger.keepRate == 0.5)
     }
@@ -210,24 +210,24 @@ import Trust
     // MARK: The pure ledger
 
     @Test func ledgerFoldsRecords() {
-        let first = ModuleRecord(kind: "promise", date: "2026-03-01", fields: ["text": "first", "due": "2026-03-05"])
-        let second = ModuleRecord(kind: "promise", date: "2026-03-02", fields: ["text": "second"])
+        let first = ModuleRecord(kind: "promise", date: LocalDay(parsing: "2026-03-01")!, fields: ["text": "first", "due": "2026-03-05"])
+        let second = ModuleRecord(kind: "promise", date: LocalDay(parsing: "2026-03-02")!, fields: ["text": "second"])
         let records = [
             first, second,
-            ModuleRecord(kind: "broken", date: "2026-03-06", refersTo: first.id),
+            ModuleRecord(kind: "broken", date: LocalDay(parsing: "2026-03-06")!, refersTo: first.id),
             // A later outcome for a settled promise is ignored.
-            ModuleRecord(kind: "kept", date: "2026-03-07", refersTo: first.id),
+            ModuleRecord(kind: "kept", date: LocalDay(parsing: "2026-03-07")!, refersTo: first.id),
             // Records of other kinds or pointing nowhere change nothing.
-            ModuleRecord(kind: "note", date: "2026-03-07", refersTo: second.id),
-            ModuleRecord(kind: "kept", date: "2026-03-07", refersTo: UUID()),
+            ModuleRecord(kind: "note", date: LocalDay(parsing: "2026-03-07")!, refersTo: second.id),
+            ModuleRecord(kind: "kept", date: LocalDay(parsing: "2026-03-07")!, refersTo: UUID()),
         ]
         let ledger = PromiseLedger(records: records)
         #expect(ledger.promises.map(\.number) == [1, 2])
-        #expect(ledger.promises[0].status == .broken(on: "2026-03-06", repair: nil))
+        #expect(ledger.promises[0].status == .broken(on: LocalDay(parsing: "2026-03-06")!, repair: nil))
         #expect(ledger.promises[1].status == .open)
         #expect(ledger.open.map(\.text) == ["second"])
         #expect(ledger.keepRate == 0)
-        #expect(!ledger.promises[0].isOverdue(today: "2026-03-10"), "settled promises are never overdue")
+        #expect(!ledger.promises[0].isOverdue(today: LocalDay(parsing: "2026-03-10")!), "settled promises are never overdue")
     }
 
     @Test func openPromisesFunction() throws {

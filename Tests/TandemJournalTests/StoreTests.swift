@@ -147,9 +147,9 @@ func mode(_ path: String) -> Int {
         let journal = try openJournal(temporaryFolder())
         let trust = journal.recordStore(moduleID: "trust")
         let other = journal.recordStore(moduleID: "other")
-        let promise = ModuleRecord(kind: "promise", date: "2026-11-20", fields: ["text": "call your mother"])
+        let promise = ModuleRecord(kind: "promise", date: LocalDay(parsing: "2026-11-20")!, fields: ["text": "call your mother"])
         try trust.append(promise)
-        try trust.append(ModuleRecord(kind: "kept", date: "2026-11-21", refersTo: promise.id))
+        try trust.append(ModuleRecord(kind: "kept", date: LocalDay(parsing: "2026-11-21")!, refersTo: promise.id))
         #expect(try trust.records(kind: nil).map(\.kind) == ["promise", "kept"])
         let stored = try #require(try trust.records(kind: "promise").first)
         #expect(stored.id == promise.id && stored.fields == promise.fields && stored.date == promise.date)
@@ -193,7 +193,7 @@ func mode(_ path: String) -> Int {
         try source.undo("daily.gratitude", date: today.adding(days: -1))
         try source.addCheckIn(connection: 8, appreciation: "patience", note: "long day")
         try source.addNote("ünïcödé ✓ note", tags: ["t"])
-        try source.recordStore(moduleID: "trust").append(ModuleRecord(kind: "promise", date: today.description, fields: ["text": "x"]))
+        try source.recordStore(moduleID: "trust").append(ModuleRecord(kind: "promise", date: today, fields: ["text": "x"]))
         let expected = try source.stats()
 
         for format in ExportFormat.allCases {

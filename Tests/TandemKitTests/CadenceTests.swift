@@ -77,9 +77,4 @@ import TandemKit
         #expect(TextStyle.plain.bold("x") == "x")
         #expect(TextStyle.ansi.bold("x") == "\u{1B}[1mx\u{1B}[0m")
     }
-
-    @Test func noColorTurnsStylingOff() {
-        #expect(TextStyle.detect(fileDescriptor: 0, environment: ["NO_COLOR": "1"]) == .plain)
-        #expect(TextStyle.detect(fileDescriptor: 0, environment: ["TERM": "dumb"]) == .plain)
-    }
 }

@@ -1,6 +1,7 @@
 import CLineEditor
 import Foundation
 import TandemHost
+import TandemRuntime
 import TandemKit
 import TandemModules
 import Testing

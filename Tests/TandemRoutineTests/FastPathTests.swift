@@ -1,5 +1,6 @@
 import Foundation
 import TandemHost
+import TandemRuntime
 import TandemKit
 @testable import TandemRoutine
 import Testing

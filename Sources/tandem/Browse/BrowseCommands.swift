@@ -1,6 +1,7 @@
 import ArgumentParser
 import TandemHost
 import TandemKit
+import TandemRuntime
 
 /// The subcommands that browse the coaching content.
 enum BrowseCommands {
@@ -8,8 +9,4 @@ enum BrowseCommands {
         ModulesCommand.self, PracticesCommand.self, ShowCommand.self, TipCommand.self, CardCommand.self,
     ]
 
-    /// The renderer for standard output.
-    static var renderer: ContentRenderer {
-        ContentRenderer(registry: App.registry, style: App.style, width: TextLayout.readingWidth)
-    }
 }

@@ -1,6 +1,8 @@
 import ArgumentParser
 import TandemHost
 import TandemKit
+import TandemRuntime
+import TandemRuntime
 
 /// What `tip` and `card` share: an optional module, `--seed` and `--json`,
 /// and printing the one text drawn.
@@ -14,16 +16,16 @@ struct DrawOptions: ParsableArguments {
     /// Draws with `pick` from the chosen modules and prints the text, or its
     /// JSON as `{"module": …, KIND: …}`.
     func print(
-        kind: String,
+        kind: String, on runtime: Runtime,
         pick: ([LoadedModule], inout SeededRandom) -> (LoadedModule, String)?
     ) throws {
-        let modules = try module.map { [try App.registry.requireModule($0)] } ?? App.registry.modules
+        let modules = try module.map { [try runtime.registry.requireModule($0)] } ?? runtime.registry.modules
         var random = SeededRandom(seed: seed.seed ?? UInt64.random(in: .min ... .max))
-        let renderer = BrowseCommands.renderer
+        let renderer = runtime.renderer
         guard let (from, text) = pick(modules, &random) else {
             throw CommandFailure("no \(kind)s to show in \(module ?? "any module")", exitCode: 1)
         }
         let rendered = output.json ? try ContentRenderer.json(["module": from.id, kind: text]) : renderer.quote(text, from: from)
-        Swift.print(rendered, terminator: "")
+        runtime.environment.output.write(rendered)
     }
 }

@@ -1,14 +1,15 @@
 import ArgumentParser
+import TandemRuntime
 
-struct ModulesCommand: ParsableCommand {
+struct ModulesCommand: HostCommand {
     static let configuration = CommandConfiguration(
         commandName: "modules",
         abstract: "List the coaching modules.")
 
     @OptionGroup var output: OutputOptions
 
-    func run() throws {
-        let renderer = BrowseCommands.renderer
+    func run(on runtime: Runtime) throws {
+        let renderer = runtime.renderer
         print(try output.json ? renderer.modulesJSON() : renderer.modules(), terminator: "")
     }
 }

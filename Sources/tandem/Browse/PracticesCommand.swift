@@ -1,6 +1,7 @@
 import ArgumentParser
+import TandemRuntime
 
-struct PracticesCommand: ParsableCommand {
+struct PracticesCommand: HostCommand {
     static let configuration = CommandConfiguration(
         commandName: "practices",
         abstract: "List the practices of one module, or of all.",
@@ -11,9 +12,9 @@ struct PracticesCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
-    func run() throws {
-        let modules = try module.map { [try App.registry.requireModule($0)] } ?? App.registry.modules
-        let renderer = BrowseCommands.renderer
+    func run(on runtime: Runtime) throws {
+        let modules = try module.map { [try runtime.registry.requireModule($0)] } ?? runtime.registry.modules
+        let renderer = runtime.renderer
         print(try output.json ? renderer.practicesJSON(of: modules) : renderer.practices(of: modules), terminator: "")
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
+import TandemRuntime
 
-struct ShowCommand: ParsableCommand {
+struct ShowCommand: HostCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
         abstract: "Show a practice: why it matters, its steps, what to try today, what to reflect on.")
@@ -10,9 +11,9 @@ struct ShowCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
-    func run() throws {
-        let found = try App.registry.requirePractice(practice)
-        let renderer = BrowseCommands.renderer
+    func run(on runtime: Runtime) throws {
+        let found = try runtime.registry.requirePractice(practice)
+        let renderer = runtime.renderer
         print(try output.json ? renderer.practiceJSON(found) : renderer.practice(found), terminator: "")
     }
 }

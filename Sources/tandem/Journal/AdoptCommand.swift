@@ -2,9 +2,10 @@ import ArgumentParser
 import Foundation
 import TandemJournal
 import TandemKit
+import TandemRuntime
 
 /// `tandem adopt ID [--every CADENCE] [--title TEXT]`
-struct AdoptCommand: ParsableCommand {
+struct AdoptCommand: HostCommand {
     static let configuration = CommandConfiguration(
         commandName: "adopt",
         abstract: "Start tracking a practice as a habit.",
@@ -23,7 +24,7 @@ struct AdoptCommand: ParsableCommand {
     @Option(name: .long, help: "What to call the habit (required for custom habits).")
     var title: String?
 
-    func run() throws {
+    func run(on runtime: Runtime) throws {
         let cadence: Cadence?
         do {
             cadence = try every.map { try Cadence(parsing: $0) }
@@ -41,19 +42,18 @@ struct AdoptCommand: ParsableCommand {
         } else if id.hasPrefix("custom.") {
             throw CommandFailure("'\(id)' is not a custom habit id; use custom.snake_case_name, such as custom.morning_walk")
         } else {
-            let practice = try App.registry.requirePractice(id)
+            let practice = try runtime.registry.requirePractice(id)
             name = title ?? practice.title
             chosen = cadence ?? practice.cadence
         }
-        let environment = try App.environment()
-        let journal = try JournalAccess.open(environment)
+        let journal = try runtime.journal()
         switch try journal.adopt(id, title: name, cadence: chosen) {
         case .adopted(let habit):
-            StandardOutput.stdout.write("Adopted \(habit.title) (\(habit.id)), \(habit.cadence). Mark it with: tandem done \(habit.id)\n")
+            runtime.environment.output.write("Adopted \(habit.title) (\(habit.id)), \(habit.cadence). Mark it with: tandem done \(habit.id)\n")
         case .alreadyAdopted(let habit):
-            StandardOutput.stdout.write("\(habit.id) is already adopted (\(habit.cadence)); nothing changed.\n")
+            runtime.environment.output.write("\(habit.id) is already adopted (\(habit.cadence)); nothing changed.\n")
         case .cadenceChanged(let habit, let from):
-            StandardOutput.stdout.write("\(habit.id) now runs \(habit.cadence) (was \(from)); its history is kept.\n")
+            runtime.environment.output.write("\(habit.id) now runs \(habit.cadence) (was \(from)); its history is kept.\n")
         }
     }
 }

@@ -2,9 +2,10 @@ import ArgumentParser
 import Foundation
 import TandemJournal
 import TandemKit
+import TandemRuntime
 
 /// `tandem checkin [--connection N] [--appreciation TEXT] [--note TEXT]`
-struct CheckinCommand: ParsableCommand {
+struct CheckinCommand: HostCommand {
     static let configuration = CommandConfiguration(
         commandName: "checkin",
         abstract: "Check in: how connected you feel (1-10), one appreciation, an optional note.",
@@ -25,8 +26,8 @@ struct CheckinCommand: ParsableCommand {
     @Option(name: .long, help: "The day: YYYY-MM-DD, today or yesterday (default: today).")
     var date: String?
 
-    func run() throws {
-        let environment = try App.environment()
+    func run(on runtime: Runtime) throws {
+        let environment = runtime.environment
         let day = try JournalAccess.day(date, environment)
         if let connection, !(1...10).contains(connection) {
             throw CommandFailure("--connection must be 1 to 10, not \(connection)")
@@ -34,22 +35,22 @@ struct CheckinCommand: ParsableCommand {
         if let appreciation, appreciation.trimmingCharacters(in: .whitespaces).isEmpty {
             throw CommandFailure("--appreciation cannot be empty")
         }
-        let input = StandardInput()
+        let input = runtime.environment.input
         let asking = connection == nil || appreciation == nil
         var partner = "your partner"
-        if asking, let name = Journal.readProfile(at: environment.journalURL)?.partnerName {
+        if asking, let name = runtime.profile.partnerName {
             partner = name
         }
         var score = connection ?? 0
         if connection == nil {
-            score = try ask(input, "How connected do you feel today, 1 to 10? ", problem: "a whole number from 1 to 10") { answer -> Int? in
+            score = try ask(input, runtime, "How connected do you feel today, 1 to 10? ", problem: "a whole number from 1 to 10") { answer -> Int? in
                 guard let value = Int(answer), (1...10).contains(value) else { return nil }
                 return value
             }
         }
         var thanks = appreciation ?? ""
         if appreciation == nil {
-            thanks = try ask(input, "One thing you appreciate about \(partner): ", problem: "one thing, in a few words") { answer -> String? in
+            thanks = try ask(input, runtime, "One thing you appreciate about \(partner): ", problem: "one thing, in a few words") { answer -> String? in
                 answer.isEmpty ? nil : answer
             }
         }
@@ -57,22 +58,22 @@ struct CheckinCommand: ParsableCommand {
         if extra == nil, asking {
             extra = input.readLine(prompt: "Anything else? (Enter to skip) ")?.trimmingCharacters(in: .whitespaces)
         }
-        let journal = try JournalAccess.open(environment)
+        let journal = try runtime.journal()
         try journal.addCheckIn(connection: score, appreciation: thanks, note: extra, date: day)
         let recent = try journal.stats(asOf: day ?? journal.today).checkIns.recent.map(\.connection)
-        StandardOutput.stdout.write(
+        runtime.environment.output.write(
             "Checked in: connection \(score)/10. Recent check-ins \(JournalText.sparkline(recent)). Thank you for noticing.\n")
     }
 
     /// Asks until the answer is good on a terminal; from a pipe, one line or a failure.
-    func ask<T>(_ input: StandardInput, _ prompt: String, problem: String, _ check: (String) -> T?) throws -> T {
+    func ask<T>(_ input: any LineInput, _ runtime: Runtime, _ prompt: String, problem: String, _ check: (String) -> T?) throws -> T {
         while true {
             guard let line = input.readLine(prompt: prompt) else {
                 throw CommandFailure("no answer to \"\(prompt.trimmingCharacters(in: .whitespaces))\"; nothing was written")
             }
             if let value = check(line.trimmingCharacters(in: .whitespaces)) { return value }
             if input.isInteractive {
-                StandardOutput.stdout.write("Please give \(problem).\n")
+                runtime.environment.output.write("Please give \(problem).\n")
             } else {
                 throw CommandFailure("'\(line)' is not \(problem); nothing was written")
             }

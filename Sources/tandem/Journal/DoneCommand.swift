@@ -2,9 +2,10 @@ import ArgumentParser
 import Foundation
 import TandemJournal
 import TandemKit
+import TandemRuntime
 
 /// `tandem done ID [--date DATE] [--note TEXT]`
-struct DoneCommand: ParsableCommand {
+struct DoneCommand: HostCommand {
     static let configuration = CommandConfiguration(
         commandName: "done", abstract: "Mark an adopted habit done (today, or on --date).")
 
@@ -13,32 +14,32 @@ struct DoneCommand: ParsableCommand {
     @Option(name: .long, help: "A note to keep with it.")
     var note: String?
 
-    func run() throws {
-        try MarkRunner.run(.done, id: habit.id, date: habit.date, note: note)
+    func run(on runtime: Runtime) throws {
+        try MarkRunner.run(.done, id: habit.id, date: habit.date, note: note, on: runtime)
     }
 }
 
 /// Shared by `done` and `skip`.
 enum MarkRunner {
-    static func run(_ mark: Mark, id: String, date: String?, note: String?) throws {
-        let environment = try App.environment()
+    static func run(_ mark: Mark, id: String, date: String?, note: String?, on runtime: Runtime) throws {
+        let environment = runtime.environment
         let day = try JournalAccess.day(date, environment)
-        let journal = try JournalAccess.openForHabit(id, environment)
+        let journal = try JournalAccess.openForHabit(id, runtime)
         let outcome = try journal.record(mark: mark, for: id, date: day, note: note)
         let on = day ?? journal.today
         let word = mark == .done ? "done" : "skipped"
         if outcome.event == nil {
-            StandardOutput.stdout.write("\(id) was already marked \(word) on \(on); nothing changed.\n")
+            runtime.environment.output.write("\(id) was already marked \(word) on \(on); nothing changed.\n")
             return
         }
         let asOf = max(on, journal.today)
         let streak = HabitScoring.streaks(outcome.history, asOf: asOf).current
         let strength = HabitScoring.strength(outcome.history, asOf: asOf)
-        let style = App.style
+        let style = runtime.environment.style
         let symbol = mark == .done ? style.color("✓", .green) : style.color("~", .yellow)
         var line = "\(symbol) \(id) \(word) on \(on)"
         if outcome.previous != .none { line += " (was \(outcome.previous == .done ? "done" : "skipped"))" }
         line += ". Streak: \(JournalAccess.days(streak)), strength \(Int((strength * 100).rounded()))%.\n"
-        StandardOutput.stdout.write(line)
+        runtime.environment.output.write(line)
     }
 }

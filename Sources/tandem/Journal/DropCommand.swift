@@ -1,19 +1,19 @@
 import ArgumentParser
 import TandemJournal
 import TandemKit
+import TandemRuntime
 
 /// `tandem drop ID`
-struct DropCommand: ParsableCommand {
+struct DropCommand: HostCommand {
     static let configuration = CommandConfiguration(
         commandName: "drop", abstract: "Stop tracking a habit; its history is kept.")
 
     @Argument(help: "The habit's practice id.")
     var id: String
 
-    func run() throws {
-        let environment = try App.environment()
-        let journal = try JournalAccess.openForHabit(id, environment)
+    func run(on runtime: Runtime) throws {
+        let journal = try JournalAccess.openForHabit(id, runtime)
         let habit = try journal.drop(id)
-        StandardOutput.stdout.write("Stopped tracking \(habit.title) (\(habit.id)); its history is kept. Adopt it again any time.\n")
+        runtime.environment.output.write("Stopped tracking \(habit.title) (\(habit.id)); its history is kept. Adopt it again any time.\n")
     }
 }

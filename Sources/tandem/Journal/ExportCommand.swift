@@ -2,11 +2,12 @@ import ArgumentParser
 import Foundation
 import TandemJournal
 import TandemKit
+import TandemRuntime
 
 extension ExportFormat: ExpressibleByArgument {}
 
 /// `tandem export --format json|csv [--output FILE]`
-struct ExportCommand: ParsableCommand {
+struct ExportCommand: HostCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Write the whole journal as JSON or CSV (every event, losslessly).",
@@ -18,10 +19,9 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .long, help: "Write to this file instead of standard output.")
     var output: String?
 
-    func run() throws {
-        let environment = try App.environment()
+    func run(on runtime: Runtime) throws {
         let data: Data
-        if let journal = try JournalAccess.openIfExists(environment) {
+        if let journal = try runtime.existingJournal() {
             data = try journal.export(format: format)
         } else {
             data = try JournalExport.empty(format: format)
@@ -32,6 +32,6 @@ struct ExportCommand: ParsableCommand {
         }
         let url = URL(fileURLWithPath: output)
         try JournalExport.writeAtomically(data, to: url)
-        StandardOutput.stderr.write("Wrote \(url.path) (mode 0600).\n")
+        runtime.environment.errors.write("Wrote \(url.path) (mode 0600).\n")
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import TandemRuntime
 
 /// What `done`, `skip` and `undo` share: the habit and the day.
 struct HabitDayOptions: ParsableArguments {

@@ -2,9 +2,10 @@ import ArgumentParser
 import Foundation
 import TandemJournal
 import TandemKit
+import TandemRuntime
 
 /// `tandem import FILE`
-struct ImportCommand: ParsableCommand {
+struct ImportCommand: HostCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Add the events of an export (JSON or CSV) that the journal does not have yet.",
@@ -13,8 +14,7 @@ struct ImportCommand: ParsableCommand {
     @Argument(help: "A file written by tandem export.")
     var file: String
 
-    func run() throws {
-        let environment = try App.environment()
+    func run(on runtime: Runtime) throws {
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: file))
@@ -23,8 +23,8 @@ struct ImportCommand: ParsableCommand {
         }
         // Check the file before creating or touching a journal.
         _ = try JournalExport.validate(data)
-        let journal = try JournalAccess.open(environment)
+        let journal = try runtime.journal()
         let summary = try journal.importEvents(from: data)
-        StandardOutput.stdout.write("Imported \(summary.added) new event\(summary.added == 1 ? "" : "s") (\(summary.alreadyPresent) already present).\n")
+        runtime.environment.output.write("Imported \(summary.added) new event\(summary.added == 1 ? "" : "s") (\(summary.alreadyPresent) already present).\n")
     }
 }

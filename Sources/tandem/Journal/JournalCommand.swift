@@ -2,9 +2,10 @@ import ArgumentParser
 import Foundation
 import TandemJournal
 import TandemKit
+import TandemRuntime
 
 /// `tandem journal [--since DATE] [--until DATE] [--search TEXT] [--tag T] [--json]`
-struct JournalCommand: ParsableCommand {
+struct JournalCommand: HostCommand {
     static let configuration = CommandConfiguration(
         commandName: "journal", abstract: "Read the journal: marks, check-ins, notes and more, oldest first.")
 
@@ -22,32 +23,32 @@ struct JournalCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
-    func run() throws {
-        let environment = try App.environment()
+    func run(on runtime: Runtime) throws {
+        let environment = runtime.environment
         let filter = EventFilter(
             since: try JournalAccess.anyDay(since, environment, option: "--since"),
             until: try JournalAccess.anyDay(until, environment, option: "--until"),
             search: search, tag: tag)
-        let events = try JournalAccess.openIfExists(environment)?.events(matching: filter) ?? []
+        let events = try runtime.existingJournal()?.events(matching: filter) ?? []
         if output.json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             encoder.dateEncodingStrategy = .iso8601
-            StandardOutput.stdout.write(String(decoding: try encoder.encode(events), as: UTF8.self) + "\n")
+            runtime.environment.output.write(String(decoding: try encoder.encode(events), as: UTF8.self) + "\n")
             return
         }
         if events.isEmpty {
-            StandardOutput.stdout.write("Nothing in the journal\(since != nil || until != nil || search != nil || tag != nil ? " matches" : " yet").\n")
+            runtime.environment.output.write("Nothing in the journal\(since != nil || until != nil || search != nil || tag != nil ? " matches" : " yet").\n")
             return
         }
-        let style = App.style
+        let style = runtime.environment.style
         var out = ""
         for event in events {
             let kind: String = style.bold(event.kind.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0))
             let text: String = Self.describe(event, style)
             out += "\(event.date)  \(kind)  \(text)\n"
         }
-        StandardOutput.stdout.write(out)
+        runtime.environment.output.write(out)
     }
 
     static func describe(_ event: JournalEvent, _ style: TextStyle) -> String {

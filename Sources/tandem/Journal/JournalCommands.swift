@@ -3,6 +3,7 @@ import Foundation
 import TandemHost
 import TandemJournal
 import TandemKit
+import TandemRuntime
 
 /// The journal's subcommands, in the order `tandem --help` lists them.
 enum JournalCommands {
@@ -14,24 +15,9 @@ enum JournalCommands {
     ]
 }
 
-/// What the journal commands share: opening the journal, reading dates and
-/// practice ids the way people type them.
+/// What the journal commands share: reading dates and practice ids the way
+/// people type them.
 enum JournalAccess {
-    /// Opens the journal in `$TANDEM_HOME` (or the XDG data folder), with
-    /// "now" from `TANDEM_NOW` when it is set.
-    static func open(_ environment: TandemEnvironment) throws -> Journal {
-        try PrivateFolder.make(environment.dataDirectory)
-        return try Journal.open(at: environment.journalURL, timeZone: environment.timeZone, clock: clock(environment))
-    }
-
-    /// The fixed `TANDEM_NOW` when it is set, else the real clock.
-    static func clock(_ environment: TandemEnvironment) -> @Sendable () -> Date {
-        let variable = ProcessInfo.processInfo.environment["TANDEM_NOW"] ?? ""
-        if variable.isEmpty { return { Date() } }
-        let now = environment.now
-        return { now }
-    }
-
     /// Reads `YYYY-MM-DD`, `today` or `yesterday`; refuses days after today.
     static func day(_ text: String?, _ environment: TandemEnvironment, option: String = "--date") throws -> LocalDay? {
         guard let text else { return nil }
@@ -75,11 +61,10 @@ enum JournalAccess {
     /// Opens the journal for a command about an adopted habit, after checking
     /// the id names something: a practice, a custom habit, or a habit the
     /// journal tracks. Unknown ids suggest the closest; nothing is created.
-    static func openForHabit(_ id: String, _ environment: TandemEnvironment) throws -> Journal {
-        if App.registry.practice(id: id) != nil || isCustom(id) { return try open(environment) }
-        var candidates = App.registry.allPractices.map(\.id)
-        if FileManager.default.fileExists(atPath: environment.journalURL.path) {
-            let journal = try open(environment)
+    static func openForHabit(_ id: String, _ runtime: Runtime) throws -> Journal {
+        if runtime.registry.practice(id: id) != nil || isCustom(id) { return try runtime.journal() }
+        var candidates = runtime.registry.allPractices.map(\.id)
+        if let journal = try runtime.existingJournal() {
             let habits = try journal.habits().map(\.id)
             if habits.contains(id) { return journal }
             candidates = habits + candidates
@@ -93,27 +78,8 @@ enum JournalAccess {
     /// "1 day", "5 days".
     static func days(_ count: Int) -> String { count == 1 ? "1 day" : "\(count) days" }
 
-    /// Writes pretty, key-sorted JSON and a newline.
-    static func printJSON(_ value: some Encodable) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        StandardOutput.stdout.write(String(decoding: try encoder.encode(value), as: UTF8.self) + "\n")
-    }
-}
-
-extension JournalAccess {
-    /// The couple's profile from the journal, read without creating it.
-    static func profile(_ environment: TandemEnvironment) -> Profile {
-        Journal.readProfile(at: environment.journalURL) ?? Profile()
-    }
-
-    /// Module records kept in the journal, opened on first use, namespaced
-    /// by the module whose command this process runs (`tandem promise …`
-    /// writes as `trust`).
-    static func moduleRecords(_ environment: TandemEnvironment, moduleID: String? = nil) -> any ModuleRecordStore {
-        let journal = LazyJournal { () throws -> Journal in try open(environment) }
-        let commandName = CommandLine.arguments.dropFirst().first { !$0.hasPrefix("-") }
-        let module = moduleID ?? commandName.flatMap { App.registry.command(named: $0)?.module.id } ?? "tandem"
-        return journal.recordStore(moduleID: module)
+    /// Writes pretty, key-sorted JSON and a newline to the runtime's output.
+    static func printJSON(to runtime: Runtime, _ value: some Encodable) throws {
+        runtime.environment.output.write(try ContentRenderer.json(value))
     }
 }

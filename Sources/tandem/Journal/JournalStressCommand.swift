@@ -2,10 +2,11 @@ import ArgumentParser
 import Foundation
 import TandemJournal
 import TandemKit
+import TandemRuntime
 
 /// `tandem journal-stress --count N`: hidden, for the fault tests. Writes N
 /// notes, one transaction each, printing each id only after its commit.
-struct JournalStressCommand: ParsableCommand {
+struct JournalStressCommand: HostCommand {
     static let configuration = CommandConfiguration(
         commandName: "journal-stress", abstract: "Write N notes, printing each id after its commit (for tests).",
         shouldDisplay: false)
@@ -19,8 +20,8 @@ struct JournalStressCommand: ParsableCommand {
     @Flag(name: .long, help: "Write nothing: run PRAGMA integrity_check, count the events, and report which ids read from standard input are missing.")
     var verify = false
 
-    func run() throws {
-        let journal = try JournalAccess.open(App.environment())
+    func run(on runtime: Runtime) throws {
+        let journal = try runtime.journal()
         if verify {
             var missing = 0
             while let line = readLine() {
@@ -28,23 +29,23 @@ struct JournalStressCommand: ParsableCommand {
                 guard !text.isEmpty else { continue }
                 guard let id = UUID(uuidString: text), try journal.contains(eventID: id) else {
                     missing += 1
-                    StandardOutput.stdout.write("missing \(text)\n")
+                    runtime.environment.output.write("missing \(text)\n")
                     continue
                 }
             }
-            StandardOutput.stdout.write("integrity \(try journal.integrityCheck())\nevents \(try journal.eventCount())\nmissing \(missing)\n")
+            runtime.environment.output.write("integrity \(try journal.integrityCheck())\nevents \(try journal.eventCount())\nmissing \(missing)\n")
             return
         }
         for index in 1...max(1, count) {
             let event = try journal.addNote("\(label) \(index)", tags: ["stress"])
-            StandardOutput.stdout.write(event.id.uuidString.lowercased() + "\n")
+            runtime.environment.output.write(event.id.uuidString.lowercased() + "\n")
         }
     }
 }
 
 /// `tandem journal-generate --years 10 --habits 20`: hidden, for the
 /// benchmark. Fills the journal with a synthetic history ending today.
-struct JournalGenerateCommand: ParsableCommand {
+struct JournalGenerateCommand: HostCommand {
     static let configuration = CommandConfiguration(
         commandName: "journal-generate", abstract: "Write a synthetic multi-year journal (for benchmarks).",
         shouldDisplay: false)
@@ -58,9 +59,9 @@ struct JournalGenerateCommand: ParsableCommand {
     @Option(name: .long, help: "Random seed.")
     var seed: UInt64 = 1
 
-    func run() throws {
-        let journal = try JournalAccess.open(App.environment())
+    func run(on runtime: Runtime) throws {
+        let journal = try runtime.journal()
         let written = try journal.generateSynthetic(years: years, habits: habits, seed: seed)
-        StandardOutput.stdout.write("Wrote \(written) events; the journal holds \(try journal.eventCount()).\n")
+        runtime.environment.output.write("Wrote \(written) events; the journal holds \(try journal.eventCount()).\n")
     }
 }

@@ -1,9 +1,10 @@
 import ArgumentParser
 import TandemJournal
 import TandemKit
+import TandemRuntime
 
 /// `tandem note TEXT [--tag T]…`
-struct NoteCommand: ParsableCommand {
+struct NoteCommand: HostCommand {
     static let configuration = CommandConfiguration(
         commandName: "note", abstract: "Write a note in the journal, with tags if you like.")
 
@@ -16,14 +17,14 @@ struct NoteCommand: ParsableCommand {
     @Option(name: .long, help: "The day: YYYY-MM-DD, today or yesterday (default: today).")
     var date: String?
 
-    func run() throws {
-        let environment = try App.environment()
+    func run(on runtime: Runtime) throws {
+        let environment = runtime.environment
         let day = try JournalAccess.day(date, environment)
         let text = words.joined(separator: " ")
         if text.trimmingCharacters(in: .whitespaces).isEmpty { throw CommandFailure("the note is empty") }
-        let journal = try JournalAccess.open(environment)
+        let journal = try runtime.journal()
         let event = try journal.addNote(text, tags: tag, date: day)
         let tags = event.tags.map { " #\($0)" }.joined()
-        StandardOutput.stdout.write("Noted on \(event.date)\(tags).\n")
+        runtime.environment.output.write("Noted on \(event.date)\(tags).\n")
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TandemJournal
 import TandemKit
+import TandemRuntime
 
 /// `tandem profile` and `tandem profile set …`
 struct ProfileCommand: ParsableCommand {
@@ -10,20 +11,19 @@ struct ProfileCommand: ParsableCommand {
         subcommands: [Show.self, Set.self], defaultSubcommand: Show.self)
 
     /// `tandem profile [show] [--json]`
-    struct Show: ParsableCommand {
+    struct Show: HostCommand {
         static let configuration = CommandConfiguration(commandName: "show", abstract: "Show the profile.")
 
         @OptionGroup var output: OutputOptions
 
-        func run() throws {
-            let environment = try App.environment()
-            let profile = try JournalAccess.openIfExists(environment)?.profile() ?? Profile()
+        func run(on runtime: Runtime) throws {
+            let profile = try runtime.existingJournal()?.profile() ?? Profile()
             if output.json {
-                try JournalAccess.printJSON(profile)
+                try JournalAccess.printJSON(to: runtime, profile)
                 return
             }
             let unset = "(not set)"
-            StandardOutput.stdout.write("""
+            runtime.environment.output.write("""
                 Me:       \(profile.myName ?? unset), time zone \(profile.myTimeZone ?? unset)
                 Partner:  \(profile.partnerName ?? unset), time zone \(profile.partnerTimeZone ?? unset)
 
@@ -32,7 +32,7 @@ struct ProfileCommand: ParsableCommand {
     }
 
     /// `tandem profile set [--my-name N] [--partner-name N] [--my-zone Z] [--partner-zone Z]`
-    struct Set: ParsableCommand {
+    struct Set: HostCommand {
         static let configuration = CommandConfiguration(
             commandName: "set", abstract: "Set names and time zones (IANA names such as Europe/Berlin).")
 
@@ -48,16 +48,16 @@ struct ProfileCommand: ParsableCommand {
         @Option(name: .long, help: "Your partner's time zone, such as America/New_York.")
         var partnerZone: String?
 
-        func run() throws {
+        func run(on runtime: Runtime) throws {
             guard myName != nil || partnerName != nil || myZone != nil || partnerZone != nil else {
                 throw CommandFailure("nothing to set: give --my-name, --partner-name, --my-zone or --partner-zone")
             }
-            let environment = try App.environment()
             // Check the zones before opening (and perhaps creating) the journal.
             for zone in [myZone, partnerZone].compactMap({ $0 }) { _ = try Journal.validTimeZone(zone) }
-            let journal = try JournalAccess.open(environment)
+            let journal = try runtime.journal()
             let profile = try journal.setProfile(myName: myName, partnerName: partnerName, myTimeZone: myZone, partnerTimeZone: partnerZone)
-            StandardOutput.stdout.write("Profile saved: \(profile.myName ?? "me") (\(profile.myTimeZone ?? "zone not set")) and \(profile.partnerName ?? "partner") (\(profile.partnerTimeZone ?? "zone not set")).\n")
+            runtime.profileDidChange()
+            runtime.environment.output.write("Profile saved: \(profile.myName ?? "me") (\(profile.myTimeZone ?? "zone not set")) and \(profile.partnerName ?? "partner") (\(profile.partnerTimeZone ?? "zone not set")).\n")
         }
     }
 }

@@ -1,8 +1,9 @@
 import ArgumentParser
+import TandemRuntime
 import TandemJournal
 
 /// `tandem skip ID [--date DATE]`
-struct SkipCommand: ParsableCommand {
+struct SkipCommand: HostCommand {
     static let configuration = CommandConfiguration(
         commandName: "skip",
         abstract: "Skip an adopted habit on purpose: a planned pause keeps the streak and freezes the score.")
@@ -12,7 +13,7 @@ struct SkipCommand: ParsableCommand {
     @Option(name: .long, help: "Why, if you like.")
     var note: String?
 
-    func run() throws {
-        try MarkRunner.run(.skipped, id: habit.id, date: habit.date, note: note)
+    func run(on runtime: Runtime) throws {
+        try MarkRunner.run(.skipped, id: habit.id, date: habit.date, note: note, on: runtime)
     }
 }

@@ -2,9 +2,10 @@ import ArgumentParser
 import Foundation
 import TandemJournal
 import TandemKit
+import TandemRuntime
 
 /// `tandem stats [--as-of DATE] [--json]`
-struct StatsCommand: ParsableCommand {
+struct StatsCommand: HostCommand {
     static let configuration = CommandConfiguration(
         commandName: "stats",
         abstract: "How the habits are holding up: strength, streaks, last 30 days, a 26-week heatmap, check-ins.")
@@ -14,15 +15,15 @@ struct StatsCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
-    func run() throws {
-        let environment = try App.environment()
+    func run(on runtime: Runtime) throws {
+        let environment = runtime.environment
         let day = try JournalAccess.day(asOf, environment, option: "--as-of") ?? LocalDay(environment.now, in: environment.timeZone)
-        let stats = try JournalAccess.openIfExists(environment)?.stats(asOf: day, heatmapWeeks: output.json ? 0 : 26)
+        let stats = try runtime.existingJournal()?.stats(asOf: day, heatmapWeeks: output.json ? 0 : 26)
             ?? JournalStats.empty(asOf: day)
         if output.json {
-            StandardOutput.stdout.write(stats.jsonText() + "\n")
+            runtime.environment.output.write(stats.jsonText() + "\n")
         } else {
-            StandardOutput.stdout.write(JournalText.render(stats, style: App.style))
+            runtime.environment.output.write(JournalText.render(stats, style: runtime.environment.style))
         }
     }
 }

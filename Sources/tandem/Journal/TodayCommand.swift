@@ -3,9 +3,10 @@ import Foundation
 import TandemHost
 import TandemJournal
 import TandemKit
+import TandemRuntime
 
 /// `tandem today [--json]`
-struct TodayCommand: ParsableCommand {
+struct TodayCommand: HostCommand {
     static let configuration = CommandConfiguration(
         commandName: "today", abstract: "Show what is due today and which streaks are at risk.")
 
@@ -23,10 +24,10 @@ struct TodayCommand: ParsableCommand {
         var atRisk: Bool
     }
 
-    func run() throws {
-        let environment = try App.environment()
+    func run(on runtime: Runtime) throws {
+        let environment = runtime.environment
         let today = LocalDay(environment.now, in: environment.timeZone)
-        let items = try JournalAccess.openIfExists(environment)?.dueToday(asOf: today) ?? []
+        let items = try runtime.existingJournal()?.dueToday(asOf: today) ?? []
         if output.json {
             let list = items.map { (item: DueItem) -> Item in
                 let mark: String
@@ -42,10 +43,10 @@ struct TodayCommand: ParsableCommand {
                     due: item.isDue, doneInWindow: item.doneInWindow, currentStreak: item.currentStreak, atRisk: item.atRisk)
             }
             struct Today: Encodable { var date: String; var habits: [Item] }
-            try JournalAccess.printJSON(Today(date: today.description, habits: list))
+            try JournalAccess.printJSON(to: runtime, Today(date: today.description, habits: list))
             return
         }
-        let style = App.style
+        let style = runtime.environment.style
         var out = style.bold("Today, \(today)") + "\n"
         if items.isEmpty {
             out += "No habits adopted yet. Browse practices with: tandem practices; then: tandem adopt ID\n"
@@ -74,14 +75,6 @@ struct TodayCommand: ParsableCommand {
             }
             out += line + "\n"
         }
-        StandardOutput.stdout.write(out)
-    }
-}
-
-extension JournalAccess {
-    /// The journal if its file exists (so read-only commands never create one).
-    static func openIfExists(_ environment: TandemEnvironment) throws -> Journal? {
-        guard FileManager.default.fileExists(atPath: environment.journalURL.path) else { return nil }
-        return try open(environment)
+        runtime.environment.output.write(out)
     }
 }

@@ -1,19 +1,20 @@
 import ArgumentParser
 import TandemJournal
 import TandemKit
+import TandemRuntime
 
 /// `tandem undo ID [--date DATE]`
-struct UndoCommand: ParsableCommand {
+struct UndoCommand: HostCommand {
     static let configuration = CommandConfiguration(
         commandName: "undo", abstract: "Take back a habit's mark (done or skipped) on a day.")
 
     @OptionGroup var habit: HabitDayOptions
 
-    func run() throws {
-        let environment = try App.environment()
+    func run(on runtime: Runtime) throws {
+        let environment = runtime.environment
         let day = try JournalAccess.day(habit.date, environment)
-        let journal = try JournalAccess.openForHabit(habit.id, environment)
+        let journal = try JournalAccess.openForHabit(habit.id, runtime)
         let (_, undone) = try journal.undo(habit.id, date: day)
-        StandardOutput.stdout.write("Took back \(habit.id) \(undone == .done ? "done" : "skipped") on \(day ?? journal.today).\n")
+        runtime.environment.output.write("Took back \(habit.id) \(undone == .done ? "done" : "skipped") on \(day ?? journal.today).\n")
     }
 }

@@ -2,10 +2,11 @@ import ArgumentParser
 import Foundation
 import TandemHost
 import TandemKit
+import TandemRuntime
 import TandemRoutine
 
 /// `tandem check FILE…`
-struct CheckCommand: ParsableCommand {
+struct CheckCommand: HostCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Check routine files without running them.",
@@ -18,28 +19,26 @@ struct CheckCommand: ParsableCommand {
         if files.isEmpty { throw ValidationError("name at least one .routine file to check") }
     }
 
-    func run() throws {
-        let environment = try App.environment()
+    func run(on runtime: Runtime) throws {
         var total = 0
         for file in files {
             let path: String
-            do { path = try RoutineFiles.resolve(file, environment) } catch let failure as CommandFailure {
-                StandardOutput.stderr.write("tandem: error: \(failure.message)\n")
+            do { path = try RoutineFiles.resolve(file, runtime.environment) } catch let failure as CommandFailure {
+                runtime.environment.errors.write("tandem: error: \(failure.message)\n")
                 total += 1
                 continue
             }
             let program = RoutineProgram.load(path: path)
-            let diagnostics = RoutineSession.check(program, registry: App.registry)
+            let diagnostics = RoutineSession.check(program, registry: runtime.registry)
             if diagnostics.isEmpty {
-                StandardOutput.stdout.write("\(path): ok\n")
+                runtime.environment.output.write("\(path): ok\n")
             } else {
-                RoutineFiles.report(diagnostics)
+                runtime.environment.errors.write(RoutineSession.render(diagnostics, colored: runtime.environment.errorStyle.isEnabled))
                 total += diagnostics.count
             }
         }
         if total > 0 {
-            StandardOutput.stderr.write("\(total) error\(total == 1 ? "" : "s") found.\n")
-            Foundation.exit(2)
+            throw RoutineFailure(kind: .check, diagnostics: [], summary: "\(RoutineFailure.count(total)) found.")
         }
     }
 }

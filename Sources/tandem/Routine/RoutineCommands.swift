@@ -1,4 +1,5 @@
 import ArgumentParser
+import TandemRuntime
 
 /// The routine language's subcommands, in the order `tandem --help` lists them.
 enum RoutineCommands {

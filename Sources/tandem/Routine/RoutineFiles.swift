@@ -1,9 +1,10 @@
 import Foundation
 import TandemHost
 import TandemKit
+import TandemRuntime
 import TandemRoutine
 
-/// Finding routine files and printing what running them produced.
+/// Finding routine files.
 enum RoutineFiles {
     /// `PATH` when it names a file, else `NAME.routine` in the routines folder.
     static func resolve(_ argument: String, _ environment: TandemEnvironment) throws -> String {
@@ -25,16 +26,5 @@ enum RoutineFiles {
     static func savedNames(_ environment: TandemEnvironment) -> [String] {
         let files = (try? FileManager.default.contentsOfDirectory(atPath: environment.routinesDirectory.path)) ?? []
         return files.filter { $0.hasSuffix(".routine") }.map { String($0.dropLast(8)) }.sorted()
-    }
-
-    /// Prints diagnostics on standard error.
-    static func report(_ diagnostics: [Diagnostic]) {
-        let colored = TextStyle.detect(fileDescriptor: STDERR_FILENO).isEnabled
-        StandardOutput.stderr.write(RoutineSession.render(diagnostics, colored: colored))
-    }
-
-    /// Prints a summary line for a failed check.
-    static func summary(_ count: Int) {
-        StandardOutput.stderr.write("\(count) error\(count == 1 ? "" : "s") found; nothing ran.\n")
     }
 }

@@ -2,10 +2,11 @@ import ArgumentParser
 import Foundation
 import TandemHost
 import TandemKit
+import TandemRuntime
 import TandemRoutine
 
 /// `tandem routines [--json]`
-struct RoutinesCommand: ParsableCommand {
+struct RoutinesCommand: HostCommand {
     static let configuration = CommandConfiguration(
         commandName: "routines", abstract: "List the saved routines and their schedules.")
 
@@ -20,8 +21,8 @@ struct RoutinesCommand: ParsableCommand {
         var problems: Int
     }
 
-    func run() throws {
-        let environment = try App.environment()
+    func run(on runtime: Runtime) throws {
+        let environment = runtime.environment
         let names = RoutineFiles.savedNames(environment)
         var entries: [Entry] = []
         for name in names {
@@ -30,26 +31,26 @@ struct RoutinesCommand: ParsableCommand {
             entries.append(Entry(
                 name: name, file: path, summary: program.summary, routines: program.routines.map(\.name),
                 schedules: program.schedules.map { "\($0.whenText) run \($0.routine)" },
-                problems: RoutineSession.check(program, registry: App.registry).count))
+                problems: RoutineSession.check(program, registry: runtime.registry).count))
         }
         if output.json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            StandardOutput.stdout.write(String(decoding: try encoder.encode(entries), as: UTF8.self) + "\n")
+            runtime.environment.output.write(String(decoding: try encoder.encode(entries), as: UTF8.self) + "\n")
             return
         }
         guard !entries.isEmpty else {
-            StandardOutput.stdout.write("No saved routines in \(environment.routinesDirectory.path).\n")
+            runtime.environment.output.write("No saved routines in \(environment.routinesDirectory.path).\n")
             return
         }
-        let style = App.style
+        let style = runtime.environment.style
         for entry in entries {
             var line = style.bold(entry.name)
             if let summary = entry.summary { line += "  " + style.dim(summary) }
-            StandardOutput.stdout.write(line + "\n")
-            for schedule in entry.schedules { StandardOutput.stdout.write("    \(schedule)\n") }
+            runtime.environment.output.write(line + "\n")
+            for schedule in entry.schedules { runtime.environment.output.write("    \(schedule)\n") }
             if entry.problems > 0 {
-                StandardOutput.stdout.write("    " + style.color("\(entry.problems) problem\(entry.problems == 1 ? "" : "s"): run 'tandem check \(entry.name)'", .red) + "\n")
+                runtime.environment.output.write("    " + style.color("\(entry.problems) problem\(entry.problems == 1 ? "" : "s"): run 'tandem check \(entry.name)'", .red) + "\n")
             }
         }
     }

@@ -2,10 +2,11 @@ import ArgumentParser
 import Foundation
 import TandemHost
 import TandemKit
+import TandemRuntime
 import TandemRoutine
 
 /// `tandem run FILE|NAME [ROUTINE] [--dry-run] [--no-wait] [--seed N]`
-struct RunCommand: ParsableCommand {
+struct RunCommand: HostCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Check a routine file, then run it.",
@@ -30,27 +31,14 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var seedOptions: SeedOptions
 
-    func run() throws {
-        let environment = try App.environment()
-        let path = try RoutineFiles.resolve(file, environment)
+    func run(on runtime: Runtime) throws {
+        let path = try RoutineFiles.resolve(file, runtime.environment)
         let program = RoutineProgram.load(path: path)
         let entry = routine ?? (program.routines.contains { $0.name == program.defaultRoutineName } ? program.defaultRoutineName : nil)
-        let host = CommandLineRoutineHost(environment: environment, seed: seedOptions.seed, dryRun: dryRun, wait: !noWait)
+        let routineHost = JournalRoutineHost(runtime: runtime, seed: seedOptions.seed, dryRun: dryRun, waitsForTimers: !noWait)
         RoutineInterrupt.installSignalHandler()
-        let session = RoutineSession(registry: App.registry, host: host)
+        let session = RoutineSession(registry: runtime.registry, host: routineHost)
         session.keepValuesUntilExit()  // the process exits next
-        let outcome = session.run(program, entry: entry)
-        switch outcome {
-        case .success:
-            return
-        case .checkFailed(let diagnostics):
-            RoutineFiles.report(diagnostics)
-            RoutineFiles.summary(diagnostics.count)
-        case .runtimeError(let diagnostic):
-            RoutineFiles.report([diagnostic])
-        case .interrupted(let diagnostic):
-            StandardOutput.stderr.write("\ntandem: interrupted at \(diagnostic.range.description)\n")
-        }
-        Foundation.exit(outcome.exitCode)
+        if let failure = RoutineFailure(session.run(program, entry: entry)) { throw failure }
     }
 }

@@ -2,10 +2,11 @@ import ArgumentParser
 import Foundation
 import TandemHost
 import TandemKit
+import TandemRuntime
 import TandemRoutine
 
 /// `tandem schedule [--json]`
-struct ScheduleCommand: ParsableCommand {
+struct ScheduleCommand: HostCommand {
     static let configuration = CommandConfiguration(
         commandName: "schedule", abstract: "Show when each scheduled routine runs next.")
 
@@ -18,8 +19,8 @@ struct ScheduleCommand: ParsableCommand {
         var next: String
     }
 
-    func run() throws {
-        let environment = try App.environment()
+    func run(on runtime: Runtime) throws {
+        let environment = runtime.environment
         var entries: [(date: Date, entry: Entry)] = []
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
@@ -38,16 +39,16 @@ struct ScheduleCommand: ParsableCommand {
         if output.json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            StandardOutput.stdout.write(String(decoding: try encoder.encode(entries.map(\.entry)), as: UTF8.self) + "\n")
+            runtime.environment.output.write(String(decoding: try encoder.encode(entries.map(\.entry)), as: UTF8.self) + "\n")
             return
         }
         guard !entries.isEmpty else {
-            StandardOutput.stdout.write("No scheduled routines. Add a line such as 'every day at 21:30 run evening' to a routine in \(environment.routinesDirectory.path).\n")
+            runtime.environment.output.write("No scheduled routines. Add a line such as 'every day at 21:30 run evening' to a routine in \(environment.routinesDirectory.path).\n")
             return
         }
         formatter.dateFormat = "EEE yyyy-MM-dd HH:mm"
         for (date, entry) in entries {
-            StandardOutput.stdout.write("\(formatter.string(from: date))  \(App.style.bold(entry.routine))  (\(entry.file), \(entry.when))\n")
+            runtime.environment.output.write("\(formatter.string(from: date))  \(runtime.environment.style.bold(entry.routine))  (\(entry.file), \(entry.when))\n")
         }
     }
 }

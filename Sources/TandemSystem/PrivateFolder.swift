@@ -1,4 +1,5 @@
 import Foundation
+import TandemKit
 
 /// Folders only the user can read: everything Tandem keeps is intimate.
 public enum PrivateFolder {

@@ -1,8 +1,12 @@
 import Foundation
 import TandemKit
 
-/// Where Tandem keeps its state and what time it is, read from the process
-/// environment once per run.
+import TandemSystem
+
+/// Everything a run of Tandem takes from the process: where its files live,
+/// what time it is, the time zone, the terminal, and the standard streams.
+/// Read once, by the front end's `main`; nothing else reads the process
+/// environment.
 ///
 /// - `TANDEM_HOME`: when set, every file of the run lives in that folder
 ///   (journal, routines, history). Otherwise the journal and routines live in
@@ -16,10 +20,35 @@ public struct TandemEnvironment: Sendable {
     public var dataDirectory: URL
     /// The folder holding the REPL history.
     public var stateDirectory: URL
-    /// "Now" for this run.
+    /// "Now" when the run started.
     public var now: Date
+    /// Whether "now" is fixed (`TANDEM_NOW`): then the clock never moves.
+    public var isClockFixed: Bool
     /// The user's time zone (from `TZ` or the system).
     public var timeZone: TimeZone
+    /// The current folder, where `tandem run NAME` looks first.
+    public var currentDirectory: URL
+    /// The user's home folder (`~` in paths people type).
+    public var homeDirectory: URL
+    /// Styling for standard output: plain off a terminal or with `NO_COLOR`.
+    public var style: TextStyle
+    /// Styling for standard error.
+    public var errorStyle: TextStyle
+    /// The width of standard output in columns.
+    public var width: Int
+    /// Where normal output goes.
+    public var output: any TextOutput
+    /// Where warnings and errors go.
+    public var errors: any TextOutput
+    /// Where answers come from.
+    public var input: any LineInput
+    /// Whether standard input and output are both terminals (a person is there).
+    public var isInteractive: Bool
+    /// Whether standard output is a terminal (live progress bars).
+    public var outputIsTerminal: Bool
+    /// `TANDEM_BENCH_PRACTICES`: `scripts/bench repl` pads the catalogue to
+    /// this many practices to time completion over a large one.
+    public var benchPractices: Int?
 
     /// The journal database.
     public var journalURL: URL { dataDirectory.appendingPathComponent("journal.sqlite") }
@@ -28,40 +57,84 @@ public struct TandemEnvironment: Sendable {
     /// The REPL's line history.
     public var historyURL: URL { stateDirectory.appendingPathComponent("history") }
 
-    /// Creates an environment with explicit values.
-    public init(dataDirectory: URL, stateDirectory: URL, now: Date, timeZone: TimeZone) {
+    /// Creates an environment with explicit values: plain text, no terminal,
+    /// and the given streams (standard ones by default, no input).
+    public init(
+        dataDirectory: URL, stateDirectory: URL, now: Date, timeZone: TimeZone, isClockFixed: Bool = true,
+        output: any TextOutput = StandardOutput.stdout, errors: any TextOutput = StandardOutput.stderr,
+        input: any LineInput = ScriptedInput([]), currentDirectory: URL? = nil
+    ) {
         self.dataDirectory = dataDirectory
         self.stateDirectory = stateDirectory
         self.now = now
+        self.isClockFixed = isClockFixed
         self.timeZone = timeZone
+        self.currentDirectory = currentDirectory ?? dataDirectory
+        homeDirectory = dataDirectory
+        style = .plain
+        errorStyle = .plain
+        width = 80
+        self.output = output
+        self.errors = errors
+        self.input = input
+        isInteractive = false
+        outputIsTerminal = false
+        benchPractices = nil
     }
 
-    /// Reads `TANDEM_HOME`, `TANDEM_NOW` and the XDG variables.
+    /// Reads `TANDEM_HOME`, `TANDEM_NOW`, the XDG variables, `NO_COLOR`,
+    /// `COLUMNS` and the terminal.
     ///
     /// - Throws: ``CommandFailure`` when `TANDEM_NOW` is not a date-time.
     public static func fromProcess(_ variables: [String: String] = ProcessInfo.processInfo.environment) throws(CommandFailure) -> TandemEnvironment {
         let timeZone = TimeZone.current
         var now = Date()
+        var fixed = false
         if let text = variables["TANDEM_NOW"], !text.isEmpty {
             guard let parsed = LocalDateTime.parse(text, in: timeZone) else {
                 throw CommandFailure("TANDEM_NOW='\(text)' is not an ISO 8601 date-time such as 2026-11-20T21:30:00")
             }
             now = parsed
+            fixed = true
         }
         let home = URL(fileURLWithPath: variables["HOME"] ?? NSHomeDirectory(), isDirectory: true)
+        var data: URL, state: URL
         if let tandemHome = variables["TANDEM_HOME"], !tandemHome.isEmpty {
-            let folder = URL(fileURLWithPath: tandemHome, isDirectory: true)
-            return TandemEnvironment(dataDirectory: folder, stateDirectory: folder, now: now, timeZone: timeZone)
+            data = URL(fileURLWithPath: tandemHome, isDirectory: true)
+            state = data
+        } else {
+            func xdg(_ name: String, _ fallback: String) -> URL {
+                if let value = variables[name], value.hasPrefix("/") { return URL(fileURLWithPath: value, isDirectory: true) }
+                return home.appendingPathComponent(fallback, isDirectory: true)
+            }
+            data = xdg("XDG_DATA_HOME", ".local/share").appendingPathComponent("tandem", isDirectory: true)
+            state = xdg("XDG_STATE_HOME", ".local/state").appendingPathComponent("tandem", isDirectory: true)
         }
-        func xdg(_ name: String, _ fallback: String) -> URL {
-            if let value = variables[name], value.hasPrefix("/") { return URL(fileURLWithPath: value, isDirectory: true) }
-            return home.appendingPathComponent(fallback, isDirectory: true)
-        }
-        return TandemEnvironment(
-            dataDirectory: xdg("XDG_DATA_HOME", ".local/share").appendingPathComponent("tandem", isDirectory: true),
-            stateDirectory: xdg("XDG_STATE_HOME", ".local/state").appendingPathComponent("tandem", isDirectory: true),
-            now: now, timeZone: timeZone)
+        var environment = TandemEnvironment(
+            dataDirectory: data, stateDirectory: state, now: now, timeZone: timeZone, isClockFixed: fixed,
+            input: StandardInput(),
+            currentDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true))
+        environment.homeDirectory = home
+        environment.style = Terminal.style(fileDescriptor: STDOUT_FILENO, environment: variables)
+        environment.errorStyle = Terminal.style(fileDescriptor: STDERR_FILENO, environment: variables)
+        environment.width = Terminal.width(fileDescriptor: STDOUT_FILENO, environment: variables)
+        environment.outputIsTerminal = Terminal.isTerminal(STDOUT_FILENO)
+        environment.isInteractive = Terminal.isTerminal(STDIN_FILENO) && environment.outputIsTerminal
+        environment.benchPractices = variables["TANDEM_BENCH_PRACTICES"].flatMap(Int.init)
+        return environment
     }
+
+    /// The clock: "now" fixed by `TANDEM_NOW`, else the real time.
+    public var clock: @Sendable () -> Date {
+        if isClockFixed {
+            let now = now
+            return { now }
+        }
+        return { Date() }
+    }
+
+    /// The width prose reads best at here: the terminal's, at most 100 columns.
+    public var readingWidth: Int { min(width, 100) }
 
     /// A calendar in the user's time zone.
     public var calendar: Calendar {
@@ -70,8 +143,8 @@ public struct TandemEnvironment: Sendable {
         return calendar
     }
 
-    /// Today's local date as `YYYY-MM-DD`.
-    public var today: String { LocalDateTime.dateString(now, in: timeZone) }
+    /// Today, in the user's time zone.
+    public var today: LocalDay { LocalDay(now, in: timeZone) }
 }
 
 /// Reading and writing local dates and date-times.

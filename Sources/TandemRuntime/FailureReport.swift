@@ -1,0 +1,156 @@
+import ArgumentParser
+import Foundation
+import TandemHost
+import TandemKit
+import TandemRoutine
+
+/// The exit codes every front end uses.
+public enum ExitStatus {
+    /// It worked.
+    public static let success: Int32 = 0
+    /// Bad usage or bad input: an unknown id, a wrong option, a bad date.
+    public static let usage: Int32 = 2
+    /// A routine failed its check; nothing ran.
+    public static let checkFailed: Int32 = 2
+    /// A routine stopped with an error, or something could not be done.
+    public static let runtimeError: Int32 = 1
+    /// Ctrl-C stopped it.
+    public static let interrupted: Int32 = 130
+    /// Data was refused (a foreign or newer journal, a file that cannot be written).
+    public static let refused: Int32 = 1
+}
+
+/// A routine that did not finish, thrown by `tandem run` and `tandem check`
+/// so that its diagnostics are printed, and its exit code chosen, in the one
+/// place every failure is.
+public struct RoutineFailure: Error, Sendable {
+    /// Why it did not finish.
+    public enum Kind: Sendable {
+        /// Checking found problems; nothing ran.
+        case check
+        /// It stopped with an error.
+        case runtime
+        /// Ctrl-C stopped it.
+        case interrupted
+    }
+
+    /// Why it did not finish.
+    public var kind: Kind
+    /// What to show, file:line:col each.
+    public var diagnostics: [Diagnostic]
+    /// A last line, such as "2 errors found; nothing ran."
+    public var summary: String?
+
+    /// Creates a failure.
+    public init(kind: Kind, diagnostics: [Diagnostic], summary: String? = nil) {
+        self.kind = kind
+        self.diagnostics = diagnostics
+        self.summary = summary
+    }
+
+    /// The failure of an outcome that did not succeed; `nil` for success.
+    public init?(_ outcome: RoutineOutcome) {
+        switch outcome {
+        case .success: return nil
+        case .checkFailed(let diagnostics):
+            self.init(kind: .check, diagnostics: diagnostics, summary: "\(RoutineFailure.count(diagnostics.count)) found; nothing ran.")
+        case .runtimeError(let diagnostic): self.init(kind: .runtime, diagnostics: [diagnostic])
+        case .interrupted(let diagnostic): self.init(kind: .interrupted, diagnostics: [diagnostic])
+        }
+    }
+
+    /// "1 error", "3 errors".
+    public static func count(_ errors: Int) -> String { "\(errors) error\(errors == 1 ? "" : "s")" }
+
+    /// The exit code: 2 for a check, 1 at run time, 130 when interrupted.
+    public var exitCode: Int32 {
+        switch kind {
+        case .check: ExitStatus.checkFailed
+        case .runtime: ExitStatus.runtimeError
+        case .interrupted: ExitStatus.interrupted
+        }
+    }
+}
+
+/// What a person reads about a failure, and the exit code: the one mapping
+/// from errors to messages that `tandem`, the REPL and scheduled runs share.
+///
+/// | error | exit code |
+/// | --- | --- |
+/// | usage (ArgumentParser), ``LookupError``, bad input | 2 |
+/// | a routine's check | 2 |
+/// | a routine's run time error | 1 |
+/// | interrupted | 130 |
+/// | refused data, anything else | 1 |
+public struct FailureReport: Sendable {
+    /// What to show.
+    public enum Body: Sendable, Equatable {
+        /// One message, shown after the front end's `error:` prefix.
+        case message(String)
+        /// Text shown as it is (diagnostics, ArgumentParser's usage text).
+        case text(String)
+    }
+
+    /// What to show.
+    public var body: Body
+    /// The exit code.
+    public var exitCode: Int32
+    /// A help or version request: shown on standard output, exit code 0.
+    public var isHelp: Bool
+
+    /// Classifies `error`, raised while running `command` (whose usage text
+    /// ArgumentParser's errors show); `colored` styles diagnostics.
+    public init(_ error: any Error, command: any ParsableCommand.Type, colored: Bool = false, columns: Int? = nil) {
+        isHelp = false
+        switch error {
+        case let failure as CommandFailure:
+            body = .message(failure.message)
+            exitCode = failure.exitCode
+        case let lookup as LookupError:
+            body = .message(lookup.description)
+            exitCode = ExitStatus.usage
+        case let routine as RoutineFailure:
+            exitCode = routine.exitCode
+            if routine.kind == .interrupted {
+                body = .text("\ntandem: interrupted at \(routine.diagnostics.first.map { $0.range.description } ?? "?")\n")
+            } else {
+                var text = RoutineSession.render(routine.diagnostics, colored: colored)
+                if let summary = routine.summary { text += summary + "\n" }
+                body = .text(text)
+            }
+        case let diagnostic as Diagnostic:
+            body = .text(RoutineSession.render([diagnostic], colored: colored))
+            exitCode = ExitStatus.usage
+        default:
+            let code = command.exitCode(for: error)
+            let message = command.fullMessage(for: error, columns: columns)
+            if code == .success {
+                body = .text(message + "\n")
+                exitCode = ExitStatus.success
+                isHelp = true
+            } else if code == .validationFailure {
+                body = .text(message + "\n")
+                exitCode = ExitStatus.usage
+            } else if let exit = error as? ExitCode {
+                body = .text("")
+                exitCode = exit.rawValue
+            } else {
+                body = .message(String(describing: error))
+                exitCode = ExitStatus.runtimeError
+            }
+        }
+    }
+
+    /// The text to write: messages after `prefix` and `error: `.
+    public func rendered(prefix: String) -> String {
+        switch body {
+        case .message(let message): "\(prefix)error: \(message)\n"
+        case .text(let text): text
+        }
+    }
+
+    /// Writes ``rendered(prefix:)``.
+    public func write(to output: any TextOutput, prefix: String) {
+        output.write(rendered(prefix: prefix))
+    }
+}
