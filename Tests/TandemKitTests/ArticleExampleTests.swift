@@ -68,10 +68,6 @@ struct WateredCommand: ModuleCommand {
     var undo = false
 
     mutating func run(in context: ModuleContext) throws {
-        // Not in the article, which says only that `today` is the local day
-        // the record is about: ModuleRecord.date is changing type.
-        let today = LocalDay(context.now, in: context.timeZone).description
-
         guard let plant = plant ?? context.input.readLine(prompt: "Which plant? "), !plant.isEmpty else {
             throw CommandFailure("say which plant, such as `tandem watered basil`")
         }
@@ -81,12 +77,12 @@ struct WateredCommand: ModuleCommand {
                 throw CommandFailure("\(plant) has no watering to take back")
             }
             try context.records.append(ModuleRecord(
-                kind: "undone", date: today, createdAt: context.now, refersTo: last.id))
+                kind: "undone", date: context.today, createdAt: context.now, refersTo: last.id))
             context.output.write("Took back the last watering of \(plant).\n")
             return
         }
         try context.records.append(ModuleRecord(
-            kind: "watered", date: today, createdAt: context.now, fields: ["plant": plant]))
+            kind: "watered", date: context.today, createdAt: context.now, fields: ["plant": plant]))
         let partner = context.profile.partnerName ?? "your partner"
         context.output.write(
             "Watered " + context.style.bold(plant) + " (\(earlier.count + 1) so far). Tell \(partner).\n")
