@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TandemHost
 import TandemKit
+import TandemRoutine
 import TandemRuntime
 import TandemSystem
 
@@ -275,10 +276,7 @@ extension REPL {
     var routinesDirectory: URL { configuration.environment.routinesDirectory }
 
     /// The names of the `.routine` files in the routines folder.
-    var savedRoutineNames: [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: routinesDirectory.path)) ?? []
-        return names.filter { $0.hasSuffix(".routine") }.map { String($0.dropLast(".routine".count)) }.sorted()
-    }
+    var savedRoutineNames: [String] { RoutineFileLookup.savedNames(in: routinesDirectory) }
 
     func showRoutines() {
         let style = configuration.style
@@ -294,20 +292,12 @@ extension REPL {
         text.split(separator: "\n").map { "  " + $0 + "\n" }.joined()
     }
 
-    /// A file named on the command line: a path, or a saved routine's name.
-    func resolveRoutineFile(_ argument: String) -> URL? {
-        let manager = FileManager.default
-        var path = argument
-        if path.hasPrefix("~/") { path = NSHomeDirectory() + path.dropFirst() }
-        if path.contains("/") || path.hasSuffix(".routine") {
-            if manager.fileExists(atPath: path) { return URL(fileURLWithPath: path) }
-            if !path.hasSuffix(".routine"), manager.fileExists(atPath: path + ".routine") { return URL(fileURLWithPath: path + ".routine") }
-            let saved = routinesDirectory.appendingPathComponent(path)
-            return manager.fileExists(atPath: saved.path) ? saved : nil
+    /// A file named on the command line: a path, a file in the current
+    /// folder, or a saved routine's name, looked for as `tandem run` does.
+    func resolveRoutineFile(_ argument: String) -> Result<URL, CommandFailure> {
+        Result { () throws(CommandFailure) in
+            URL(fileURLWithPath: try RoutineFileLookup.resolve(argument, routinesDirectory: routinesDirectory))
         }
-        let saved = routinesDirectory.appendingPathComponent(path + ".routine")
-        if manager.fileExists(atPath: saved.path) { return saved }
-        return nil
     }
 
     func runRoutine(_ arguments: [String]) {
@@ -315,14 +305,14 @@ extension REPL {
             fail("which routine?", hint: ":run evening (a saved routine) or :run path/to/file.routine")
             return
         }
-        if let url = resolveRoutineFile(name) {
+        if case .success(let url) = resolveRoutineFile(name) {
             record(language.runFile(url))
         } else if language.routineNames.contains(name) {
             record(language.execute("\(name)()"))
         } else {
             let candidates = savedRoutineNames + language.routineNames
             fail(
-                "no routine or file named '\(name)'",
+                "no routine or file named '\(name)': " + RoutineFileLookup.placesLooked(for: name, routinesDirectory: routinesDirectory),
                 hint: Suggestions.closest(to: name, in: candidates).first.map { "did you mean '\($0)'?" } ?? "saved routines live in \(routinesDirectory.path)")
         }
     }
@@ -332,11 +322,10 @@ extension REPL {
             fail("which file?", hint: ":load path/to/file.routine")
             return
         }
-        guard let url = resolveRoutineFile(name) else {
-            fail("no file named '\(name)'")
-            return
+        switch resolveRoutineFile(name) {
+        case .success(let url): record(language.loadFile(url))
+        case .failure(let failure): fail(failure.message)
         }
-        record(language.loadFile(url))
     }
 
     /// The source of routine `name` as typed in this session: the language's

@@ -4,6 +4,7 @@ import TandemHost
 import TandemRuntime
 import TandemKit
 import TandemModules
+import TandemRoutine
 import Testing
 @testable import TandemREPL
 
@@ -158,8 +159,22 @@ struct REPLTests {
         _ = session.repl.run()
         #expect(session.language.files == ["run morning.routine", "load morning.routine"])
         #expect(session.language.executed == ["routine evening() { }", "evening()"])
-        #expect(session.errors.text.contains("no routine or file named 'nope'"))
-        #expect(session.errors.text.contains("no file named 'nope.routine'"))
+        #expect(session.errors.text.contains("no routine or file named 'nope': looked for ./nope, ./nope.routine and \(home.path)/routines/nope.routine"))
+        #expect(session.errors.text.contains("no routine file 'nope.routine': looked for ./nope.routine and \(home.path)/routines/nope.routine"))
+    }
+
+    @Test(":run and :load look where tandem run does")
+    func lookup() throws {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-repl-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: home.appendingPathComponent("work"), withIntermediateDirectories: true)
+        try "say 1\n".write(to: home.appendingPathComponent("work/evening.routine"), atomically: true, encoding: .utf8)
+        let routines = home.appendingPathComponent("routines")
+        #expect(RoutineFileLookup.candidates(for: "evening", routinesDirectory: routines) == ["evening", "evening.routine", routines.path + "/evening.routine"])
+        #expect(RoutineFileLookup.candidates(for: "work/evening", routinesDirectory: routines) == ["work/evening", "work/evening.routine"])
+        // A path without .routine finds the file with it, in :load as in :run.
+        let session = Session(lines: [":load \(home.path)/work/evening", ":run \(home.path)/work/evening"], home: home)
+        _ = session.repl.run()
+        #expect(session.language.files == ["load evening.routine", "run evening.routine"])
     }
 
     @Test("host and module commands run as :name")

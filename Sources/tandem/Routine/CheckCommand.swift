@@ -12,7 +12,7 @@ struct CheckCommand: HostCommand {
         abstract: "Check routine files without running them.",
         discussion: "Reports every problem found, as file:line:col. Exits 2 when there is any.")
 
-    @Argument(help: "The .routine files (or names of saved routines) to check.")
+    @Argument(help: "The .routine files (or names: ./NAME, ./NAME.routine, then a saved routine) to check.")
     var files: [String]
 
     func validate() throws {
