@@ -39,10 +39,9 @@ public final class RoutineLanguage: REPLLanguage {
     /// routines do not clash with this session's), with the same host.
     public func runFile(_ url: URL) -> REPLOutcome {
         let program = RoutineProgram.load(path: url.path)
-        let entry = program.routines.contains { $0.name == program.defaultRoutineName } ? program.defaultRoutineName : nil
         session.interrupt.reset()
         let fresh = RoutineSession(registry: session.registry, host: session.host, interrupt: session.interrupt)
-        return report(fresh.run(program, entry: entry))
+        return report(fresh.run(program, entry: .fileRoutine))
     }
 
     /// Brings a file's routines and variables into the session.

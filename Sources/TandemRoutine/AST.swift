@@ -71,6 +71,38 @@ public final class Expr {
         self.kind = kind
         self.range = range
     }
+
+    /// The value of a literal: text without interpolation, a number, a
+    /// boolean or a duration (negative ones too); `nil` for anything else.
+    public var literalValue: RoutineValue? {
+        switch kind {
+        case .integer(let value): .integer(value)
+        case .decimal(let value): .decimal(value)
+        case .duration(let seconds): .duration(seconds)
+        case .string(let text): .string(text)
+        case .boolean(let value): .bool(value)
+        case .negate(let operand):
+            switch operand.kind {
+            case .decimal(let value): .decimal(-value)
+            case .duration(let seconds): .duration(-seconds)
+            default: nil
+            }
+        default: nil
+        }
+    }
+
+    /// The expression that gives `value`, standing at `range`.
+    static func literal(_ value: RoutineValue, at range: SourceRange) -> Expr {
+        switch value {
+        case .none: Expr(.none, range)
+        case .bool(let b): Expr(.boolean(b), range)
+        case .integer(let i): Expr(.integer(i), range)
+        case .decimal(let d): Expr(.decimal(d), range)
+        case .string(let s): Expr(.string(s), range)
+        case .duration(let s): Expr(.duration(s), range)
+        case .list(let items): Expr(.list(items.map { literal($0, at: range) }), range)
+        }
+    }
 }
 
 /// A parameter of a routine.
@@ -110,6 +142,21 @@ public final class RoutineDeclaration {
     public var arity: ClosedRange<Int> {
         parameters.filter { $0.defaultValue == nil }.count...parameters.count
     }
+
+    /// The parameters as a command line names them: `partner [minutes]`
+    /// (those with defaults in brackets).
+    public var usage: String {
+        parameters.map { $0.defaultValue == nil ? $0.name : "[\($0.name)]" }.joined(separator: " ")
+    }
+}
+
+/// A literal a schedule passes to its routine: `"Sam"` in
+/// `every day at 21:30 run evening("Sam")`.
+public struct ScheduleArgument: Sendable {
+    /// Its value.
+    public var value: RoutineValue
+    /// Where it is.
+    public var range: SourceRange
 }
 
 /// A weekday or every day, in a schedule.
@@ -125,6 +172,8 @@ public struct Schedule: Sendable {
     public var routine: String
     /// Where the routine's name is.
     public var routineRange: SourceRange
+    /// The literals it passes to the routine, in order.
+    public var arguments: [ScheduleArgument] = []
     /// The whole statement.
     public var range: SourceRange
 
@@ -133,6 +182,14 @@ public struct Schedule: Sendable {
         let dayText = days.count == 7 ? "day" : days.map(\.shortName).joined(separator: ", ")
         return "every \(dayText) at " + String(format2(hour)) + ":" + format2(minute)
     }
+
+    /// What it runs: `evening`, or `evening("Sam", 20)` with arguments.
+    public var callText: String {
+        arguments.isEmpty ? routine : routine + "(" + argumentTexts.joined(separator: ", ") + ")"
+    }
+
+    /// The arguments as literals: `"Sam"`, `20`, `1h30m`.
+    public var argumentTexts: [String] { arguments.map(\.value.literalText) }
 
     private func format2(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
 }

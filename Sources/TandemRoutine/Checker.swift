@@ -346,10 +346,7 @@ final class Checker {
             break  // spliced in by the loader
         case .schedule(let schedule):
             if let (_, declaration) = routine(schedule.routine) {
-                if declaration.arity.lowerBound > 0 {
-                    error("schedule runs '\(schedule.routine)', which needs \(declaration.arity.lowerBound) argument\(declaration.arity.lowerBound == 1 ? "" : "s")",
-                          at: schedule.routineRange, hint: "give its parameters default values")
-                }
+                checkSchedule(schedule, declaration)
             } else {
                 error("schedule runs '\(schedule.routine)', but no routine has that name", at: schedule.routineRange,
                       hint: Checker.didYouMean(schedule.routine, Array(table.routines.keys) + Array(pendingRoutines.keys)))
@@ -373,7 +370,43 @@ final class Checker {
         return nil
     }
 
-    private func arityText(_ arity: ClosedRange<Int>) -> String {
+    /// A schedule's arguments against the routine's parameters: their count,
+    /// and their type where a parameter's default value is a literal.
+    private func checkSchedule(_ schedule: Schedule, _ declaration: RoutineDeclaration) {
+        let name = schedule.routine, count = schedule.arguments.count, arity = declaration.arity
+        guard arity.contains(count) else {
+            let required = declaration.parameters.filter { $0.defaultValue == nil }.map(\.name)
+            if count == 0 {
+                error("schedule runs '\(name)', which needs \(Checker.arityText(arity.lowerBound...arity.lowerBound))",
+                      at: schedule.routineRange,
+                      hint: "pass \(required.count == 1 ? "it" : "them") in the schedule: run \(name)(\(required.joined(separator: ", ")))")
+            } else {
+                error("schedule runs '\(name)' with \(Checker.arityText(count...count)), but it takes \(Checker.arityText(arity))",
+                      at: schedule.routineRange, hint: "its parameters are " + Checker.parameterList(declaration))
+            }
+            return
+        }
+        for (argument, parameter) in zip(schedule.arguments, declaration.parameters) {
+            guard let expected = parameter.defaultValue?.literalValue.map(Checker.kindName),
+                  case let given = Checker.kindName(argument.value), given != expected,
+                  !(Checker.isNumber(expected) && Checker.isNumber(given)) else { continue }
+            error("argument '\(parameter.name)' of '\(name)' is \(Checker.article(expected)) \(expected) by its default value, but the schedule passes \(Checker.article(given)) \(given)",
+                  at: argument.range, hint: "its parameters are " + Checker.parameterList(declaration))
+        }
+    }
+
+    private static func kindName(_ value: RoutineValue) -> String { Value(value).typeName }
+    private static func isNumber(_ kind: String) -> Bool { kind == "integer" || kind == "decimal" }
+    private static func article(_ word: String) -> String { "aeiou".contains(word.first ?? "x") ? "an" : "a" }
+
+    /// `(partner, minutes = 20)`, as the declaration writes them.
+    static func parameterList(_ declaration: RoutineDeclaration) -> String {
+        "(" + declaration.parameters.map { parameter in
+            parameter.defaultValue.map { parameter.name + " = " + $0.range.file.text(of: $0.range) } ?? parameter.name
+        }.joined(separator: ", ") + ")"
+    }
+
+    static func arityText(_ arity: ClosedRange<Int>) -> String {
         if arity.lowerBound == arity.upperBound { return "\(arity.lowerBound) argument\(arity.lowerBound == 1 ? "" : "s")" }
         if arity.upperBound >= 1000 { return "at least \(arity.lowerBound) argument\(arity.lowerBound == 1 ? "" : "s")" }
         return "\(arity.lowerBound) to \(arity.upperBound) arguments"
@@ -381,7 +414,7 @@ final class Checker {
 
     private func checkArity(_ what: String, _ arity: ClosedRange<Int>, _ count: Int, _ range: SourceRange, signature: String) {
         if !arity.contains(count) {
-            error("\(what) takes \(arityText(arity)), but \(count) \(count == 1 ? "was" : "were") given", at: range,
+            error("\(what) takes \(Checker.arityText(arity)), but \(count) \(count == 1 ? "was" : "were") given", at: range,
                   hint: "call it as \(signature)")
         }
     }

@@ -29,6 +29,14 @@ public struct Parser {
         self.depth = depth
     }
 
+    /// The value of `text` when it is exactly one literal (as
+    /// ``Expr/literalValue`` takes them), else `nil`.
+    static func literal(_ text: String) -> RoutineValue? {
+        var parser = Parser(file: SourceFile(name: "<argument>", text: text))
+        guard let expression = try? parser.parseExpression(), parser.check(.eof), parser.diagnostics.isEmpty else { return nil }
+        return expression.literalValue
+    }
+
     /// Parses a file into its statements and syntax errors.
     public static func parse(_ file: SourceFile) -> (statements: [Stmt], diagnostics: [Diagnostic]) {
         var parser = Parser(file: file)
@@ -382,8 +390,18 @@ public struct Parser {
         guard check(.identifier), text(current) == "run" else { throw unexpected("'run' and a routine name") }
         advance()
         let (routine, routineRange) = try expectIdentifier("a routine name")
-        let schedule = Schedule(days: days.sorted(), hour: hour, minute: minute,
-                                routine: routine, routineRange: routineRange, range: range(from: start.start))
+        var arguments: [ScheduleArgument] = []
+        if match(.leftParen) {
+            for argument in try parseArguments() {
+                guard let value = argument.literalValue else {
+                    throw error("a schedule's arguments must be literals", at: argument.range,
+                                hint: "write text in quotes, a number, true, false or a duration such as 20m")
+                }
+                arguments.append(ScheduleArgument(value: value, range: argument.range))
+            }
+        }
+        let schedule = Schedule(days: days.sorted(), hour: hour, minute: minute, routine: routine, routineRange: routineRange,
+                                arguments: arguments, range: range(from: start.start))
         return Stmt(.schedule(schedule), schedule.range)
     }
 

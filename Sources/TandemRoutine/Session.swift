@@ -40,6 +40,17 @@ public struct RoutineProgram {
         URL(fileURLWithPath: file.name).deletingPathExtension().lastPathComponent
     }
 
+    /// Whether running the program does anything besides declaring: it has
+    /// top-level statements other than routines, schedules, `use` and `include`.
+    public var hasTopLevelCode: Bool {
+        statements.contains { statement in
+            switch statement.kind {
+            case .routine, .schedule, .use, .include, .invalid: false
+            default: true
+            }
+        }
+    }
+
     /// Reads a file and, recursively, what it includes (each file once;
     /// paths relative to the including file; cycles are errors).
     public static func load(path: String) -> RoutineProgram {
@@ -105,6 +116,36 @@ public struct RoutineProgram {
             }
             return result
         }
+    }
+}
+
+/// Which routine a run calls after the program's top-level statements.
+public enum RoutineEntry: Sendable, Hashable {
+    /// None: only the top-level statements run.
+    case none
+    /// The routine named like the file (`evening` in `evening.routine`),
+    /// when there is one. When it needs arguments, only the top-level
+    /// statements run; if the file has nothing else to run, that is an error.
+    case fileRoutine
+    /// The named routine, called with these arguments.
+    case routine(String, arguments: [RoutineValue])
+
+    /// `ROUTINE` with `ARG…` from a command line, or the file's own routine
+    /// when no routine is named. Each argument is read by
+    /// ``RoutineValue/init(commandLineArgument:)``.
+    public static func commandLine(routine: String?, arguments: [String]) -> RoutineEntry {
+        guard let routine else { return .fileRoutine }
+        return .routine(routine, arguments: arguments.map(RoutineValue.init(commandLineArgument:)))
+    }
+}
+
+extension RoutineValue {
+    /// A routine's argument as a command line writes it: an integer (`3`,
+    /// `-7`), a decimal (`2.5`), `true` or `false`, a duration (`20m`) or a
+    /// string in double quotes (`"42"`) is that value; anything else is
+    /// the text as written (`Sam`).
+    public init(commandLineArgument text: String) {
+        self = Parser.literal(text) ?? .string(text)
     }
 }
 
@@ -187,12 +228,19 @@ public final class RoutineSession {
     public func evaluate(_ source: String, name: String = "<repl>") -> RoutineOutcome {
         chunkCount += 1
         let program = RoutineProgram.parse(source, name: name)
-        return execute(program, allowsRedefinition: true, echoLast: true, entry: nil)
+        return execute(program, allowsRedefinition: true, echoLast: true, entry: .none)
     }
 
     /// Checks a program and, when it has no problems, runs its top-level
     /// statements and then `entry` (a routine name), if given.
     public func run(_ program: RoutineProgram, entry: String?) -> RoutineOutcome {
+        run(program, entry: entry.map { .routine($0, arguments: []) } ?? .none)
+    }
+
+    /// Checks a program and, when it has no problems (a wrong number of
+    /// arguments for the entry is one), runs its top-level statements and
+    /// then the entry routine.
+    public func run(_ program: RoutineProgram, entry: RoutineEntry) -> RoutineOutcome {
         execute(program, allowsRedefinition: false, echoLast: false, entry: entry)
     }
 
@@ -208,7 +256,7 @@ public final class RoutineSession {
     /// Brings a file's routines and variables into the session (`:load`),
     /// running its top-level statements.
     public func load(_ program: RoutineProgram) -> RoutineOutcome {
-        execute(program, allowsRedefinition: true, echoLast: false, entry: nil)
+        execute(program, allowsRedefinition: true, echoLast: false, entry: .none)
     }
 
     /// Checks a program without running it: every problem found.
@@ -232,7 +280,7 @@ public final class RoutineSession {
         }.map(\.element)
     }
 
-    private func execute(_ program: RoutineProgram, allowsRedefinition: Bool, echoLast: Bool, entry: String?) -> RoutineOutcome {
+    private func execute(_ program: RoutineProgram, allowsRedefinition: Bool, echoLast: Bool, entry: RoutineEntry) -> RoutineOutcome {
         let result = Box<RoutineOutcome>(.success(nil))
         let work = Unchecked { [self] in
             result.value = self.executeHere(program, allowsRedefinition: allowsRedefinition, echoLast: echoLast, entry: entry)
@@ -253,23 +301,39 @@ public final class RoutineSession {
         done.wait()
     }
 
-    private func executeHere(_ program: RoutineProgram, allowsRedefinition: Bool, echoLast: Bool, entry: String?) -> RoutineOutcome {
+    private func executeHere(_ program: RoutineProgram, allowsRedefinition: Bool, echoLast: Bool, entry: RoutineEntry) -> RoutineOutcome {
         let checker = Checker(registry: registry, table: table, allowsRedefinition: allowsRedefinition)
         checker.check(program.statements)
         var problems = program.diagnostics + checker.diagnostics
-        var entrySymbol: RoutineSymbol?
-        if let entry {
-            if let (symbol, declaration) = checker.pendingRoutines[entry] ?? table.routines[entry].map({ ($0, $0.declaration) }) {
-                if declaration.arity.lowerBound > 0 {
-                    problems.append(Diagnostic(.error, "routine '\(entry)' needs arguments, so it cannot be run on its own", at: declaration.nameRange,
-                                               hint: "give its parameters default values"))
+        var entryCall: (symbol: RoutineSymbol, arguments: [RoutineValue])?
+        func usage(_ declaration: RoutineDeclaration) -> String {
+            "run it as tandem run \(program.file.name) \(declaration.name)" + (declaration.parameters.isEmpty ? "" : " " + declaration.usage)
+        }
+        switch entry {
+        case .none:
+            break
+        case .fileRoutine:
+            guard let (symbol, declaration) = checker.pendingRoutines[program.defaultRoutineName] else { break }
+            if declaration.arity.lowerBound == 0 {
+                entryCall = (symbol, [])
+            } else if !program.hasTopLevelCode {
+                let needs = declaration.arity.lowerBound == 1 ? "an argument" : Checker.arityText(declaration.arity.lowerBound...declaration.arity.lowerBound)
+                problems.append(Diagnostic(.error, "routine '\(declaration.name)' needs \(needs), and the file has nothing else to run",
+                                           at: declaration.nameRange, hint: usage(declaration)))
+            }
+        case .routine(let name, let arguments):
+            if let (symbol, declaration) = checker.pendingRoutines[name] ?? table.routines[name].map({ ($0, $0.declaration) }) {
+                if !declaration.arity.contains(arguments.count) {
+                    let given = arguments.count == 1 ? "1 was" : "\(arguments.count) were"
+                    problems.append(Diagnostic(.error, "routine '\(name)' takes \(Checker.arityText(declaration.arity)), but \(given) given",
+                                               at: declaration.nameRange, hint: usage(declaration)))
                 }
-                entrySymbol = symbol
+                entryCall = (symbol, arguments)
             } else {
                 let names = program.routines.map(\.name)
-                let hint = Suggestions.closest(to: entry, in: names).first.map { "did you mean '\($0)'?" }
+                let hint = Suggestions.closest(to: name, in: names).first.map { "did you mean '\($0)'?" }
                     ?? (names.isEmpty ? "the file defines no routines" : "its routines are " + names.joined(separator: ", "))
-                problems.append(Diagnostic(.error, "no routine named '\(entry)' in \(program.file.name)",
+                problems.append(Diagnostic(.error, "no routine named '\(name)' in \(program.file.name)",
                                            at: SourceRange(file: program.file, start: 0, end: 0), hint: hint))
             }
         }
@@ -287,9 +351,10 @@ public final class RoutineSession {
             let frame = try machine.push(size, program.file.range0)
             defer { machine.pop(frame, size) }
             _ = try main(frame)
-            if let entrySymbol {
-                let call = Expr(.call(name: entrySymbol.name, nameRange: program.file.range0, arguments: []), program.file.range0)
-                call.callee = .routine(SymbolReference(symbol: entrySymbol))
+            if let (symbol, arguments) = entryCall {
+                let range = program.file.range0
+                let call = Expr(.call(name: symbol.name, nameRange: range, arguments: arguments.map { Expr.literal($0, at: range) }), range)
+                call.callee = .routine(SymbolReference(symbol: symbol))
                 _ = try compiler.expression(call)(frame)
             }
         } catch let error as RuntimeError {
@@ -344,10 +409,7 @@ public final class RoutineSession {
     /// A routine's signature, such as `evening(partner = "Sam")`.
     public func signature(ofRoutine name: String) -> String? {
         guard let declaration = table.routines[name]?.declaration else { return nil }
-        let parameters = declaration.parameters.map { parameter in
-            parameter.defaultValue.map { parameter.name + " = " + $0.range.file.text(of: $0.range) } ?? parameter.name
-        }
-        return name + "(" + parameters.joined(separator: ", ") + ")"
+        return name + Checker.parameterList(declaration)
     }
 
     /// The source text that defined a routine (for `:save`).

@@ -69,7 +69,7 @@ import Testing
             every sunday at 19:00 run 2️⃣fien
             every mon, thu at 20:00 run fine
             """, [
-                ("1", "schedule runs 'needs', which needs 1 argument", "give its parameters default values"),
+                ("1", "schedule runs 'needs', which needs 1 argument", "pass it in the schedule: run needs(partner)"),
                 ("2", "schedule runs 'fien', but no routine has that name", "did you mean 'fine'?"),
             ])
     }

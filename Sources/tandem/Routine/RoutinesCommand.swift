@@ -30,7 +30,7 @@ struct RoutinesCommand: HostCommand {
             let program = RoutineProgram.load(path: path)
             entries.append(Entry(
                 name: name, file: path, summary: program.summary, routines: program.routines.map(\.name),
-                schedules: program.schedules.map { "\($0.whenText) run \($0.routine)" },
+                schedules: program.schedules.map { "\($0.whenText) run \($0.callText)" },
                 problems: RoutineSession.check(program, registry: runtime.registry).count))
         }
         if output.json {

@@ -17,6 +17,10 @@ struct ScheduleCommand: HostCommand {
         var file: String
         var when: String
         var next: String
+        /// The literals the schedule passes, as written: `"Sam"`, `20`.
+        var arguments: [String]
+        /// The routine and its arguments: `evening("Sam")`.
+        var call: String
     }
 
     func run(on runtime: Runtime) throws {
@@ -32,7 +36,8 @@ struct ScheduleCommand: HostCommand {
             for schedule in program.schedules {
                 guard let next = schedule.nextRun(after: environment.now, timeZone: environment.timeZone) else { continue }
                 entries.append((next, Entry(routine: schedule.routine, file: name + ".routine", when: schedule.whenText,
-                                            next: formatter.string(from: next))))
+                                            next: formatter.string(from: next), arguments: schedule.argumentTexts,
+                                            call: schedule.callText)))
             }
         }
         entries.sort { ($0.date, $0.entry.routine) < ($1.date, $1.entry.routine) }
@@ -48,7 +53,7 @@ struct ScheduleCommand: HostCommand {
         }
         formatter.dateFormat = "EEE yyyy-MM-dd HH:mm"
         for (date, entry) in entries {
-            runtime.environment.output.write("\(formatter.string(from: date))  \(runtime.environment.style.bold(entry.routine))  (\(entry.file), \(entry.when))\n")
+            runtime.environment.output.write("\(formatter.string(from: date))  \(runtime.environment.style.bold(entry.call))  (\(entry.file), \(entry.when))\n")
         }
     }
 }

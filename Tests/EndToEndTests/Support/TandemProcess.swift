@@ -55,11 +55,16 @@ func tandemEnvironment(home: URL, _ environment: [String: String] = [:]) -> [Str
 ///   - timeout: seconds after which the process is killed (SIGKILL) and the
 ///     run reported as timed out, so a hung binary fails its test instead of
 ///     hanging the whole suite.
+///   - directory: the current folder of the process (`nil`: the test's).
 @discardableResult
-func runTandem(_ args: [String], stdin: String? = nil, environment: [String: String] = [:], home: URL, timeout: TimeInterval = 60) -> TandemRun {
+func runTandem(
+    _ args: [String], stdin: String? = nil, environment: [String: String] = [:], home: URL, timeout: TimeInterval = 60,
+    directory: URL? = nil
+) -> TandemRun {
     let process = Process()
     process.executableURL = tandemBinaryURL()
     process.arguments = args
+    if let directory { process.currentDirectoryURL = directory }
     process.environment = tandemEnvironment(home: home, environment)
     let input = Pipe(), output = Pipe(), errors = Pipe()
     process.standardInput = input
