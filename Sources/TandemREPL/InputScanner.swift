@@ -1,7 +1,11 @@
+import TandemRoutine
+
 /// Tells whether a chunk of routine-language source is complete, or leaves a
 /// bracket or a string open so that the REPL should read another line.
 ///
 /// This is the REPL's own small scanner, used when the language cannot say.
+/// Whether a last line goes on (after a binary operator or a `\`) is the
+/// language's rule, ``RoutineSession/continuesOnNextLine(_:)``.
 /// It knows the language's lexical shape: `#` comments to the end of the line,
 /// `"…"` strings with `\` escapes and `{expr}` interpolation (which may itself
 /// hold strings and brackets), and the brackets `{ } ( ) [ ]`.
@@ -13,6 +17,9 @@ public enum InputScanner {
         /// Something is open: the innermost is the given bracket (`{`, `(`,
         /// `[`) or `"` for a string.
         case incomplete(open: Character)
+        /// Nothing is open, but the last line ends in a binary operator or
+        /// a `\`, so the statement goes on on the next line.
+        case continues
     }
 
     private enum Frame {
@@ -59,7 +66,7 @@ public enum InputScanner {
             }
         }
         switch stack.last {
-        case nil: return .complete
+        case nil: return RoutineSession.continuesOnNextLine(source) ? .continues : .complete
         case .string: return .incomplete(open: "\"")
         case .interpolation: return .incomplete(open: "{")
         case .bracket(let open): return .incomplete(open: open)

@@ -126,7 +126,8 @@ extension REPL {
             ↑ ↓        earlier inputs (a multi-line input comes back whole); Ctrl-R searches
             Ctrl-C     abandon the line, or stop what is running
             Ctrl-D     leave (on an empty line); the history is saved
-            A line that leaves { ( [ or a string open continues at the ...> prompt.
+            A line that leaves { ( [ or a string open, or ends in a binary operator
+            (+ - * / // % == < and or …) or a \\, continues at the ...> prompt.
             """,
         "coaching": """
             practice daily.gratitude      present a practice and record whether it was done

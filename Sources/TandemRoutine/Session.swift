@@ -370,20 +370,55 @@ public final class RoutineSession {
 
     // MARK: For the REPL
 
-    /// Whether the source needs more lines: a `{`, `(` or `[` left open, or
-    /// a string not closed.
+    /// Whether the source needs more lines: a `{`, `(` or `[` left open, a
+    /// string not closed, or a last line that goes on as in a file
+    /// (``continuesOnNextLine(_:)``).
     public static func isIncomplete(_ source: String) -> Bool {
         var lexer = Lexer(bytes: Array(source.utf8))
         var depth = 0
         while true {
             let token = lexer.next()
             switch token.kind {
-            case .eof: return depth > 0
+            case .eof: return depth > 0 || continuesOnNextLine(source)
             case .unterminatedString: return true
             case .leftBrace, .leftParen, .leftBracket: depth += 1
             case .rightBrace, .rightParen, .rightBracket: depth -= 1
             default: break
             }
+        }
+    }
+
+    /// Whether the source's last line goes on on the next one, as the parser
+    /// reads files: it ends in a binary operator (`+ - * / // %`, a
+    /// comparison, `and`, `or`; a comment may follow), or in a `\` that is
+    /// not in a comment or a string.
+    public static func continuesOnNextLine(_ source: String) -> Bool {
+        let bytes = Array(source.utf8)
+        var lexer = Lexer(bytes: bytes)
+        var previous: TokenKind = .newline, last: Token = Token(kind: .newline, start: 0, end: 0)
+        while true {
+            let token = lexer.next()
+            if token.kind == .eof { break }
+            previous = last.kind
+            last = token
+        }
+        switch last.kind {
+        case .plus, .star, .slash, .slashSlash, .percent, .equalEqual, .bangEqual, .less, .lessEqual, .greater, .greaterEqual,
+             .keyword(.and), .keyword(.or):
+            return true
+        case .minus:
+            // Binary only after an operand; `let x = -` is a unary minus missing its operand.
+            switch previous {
+            case .identifier, .integer, .decimal, .duration, .string, .rightParen, .rightBracket,
+                 .keyword(.true), .keyword(.false), .keyword(.nil), .keyword(.checkin):
+                return true
+            default:
+                return false
+            }
+        case .invalid:
+            return last.start == bytes.count - 1 && bytes[last.start] == UInt8(ascii: "\\")
+        default:
+            return false
         }
     }
 

@@ -163,6 +163,14 @@ struct REPLTests {
         #expect(session.errors.text.contains("no routine file 'nope.routine': looked for ./nope.routine and \(home.path)/routines/nope.routine"))
     }
 
+    @Test("a line ending in an operator or a backslash continues at the ...> prompt")
+    func continuation() {
+        let session = Session(lines: ["let x = 1 +", "2", "say x \\", "+ 1", "say 1"])
+        _ = session.repl.run()
+        #expect(session.language.executed == ["let x = 1 +\n2", "say x \\\n+ 1", "say 1"])
+        #expect(session.reader.prompts.filter { $0 == REPL.continuationPrompt }.count == 2)
+    }
+
     @Test(":run and :load look where tandem run does")
     func lookup() throws {
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-repl-\(UUID().uuidString)")

@@ -1,5 +1,6 @@
 import Testing
 @testable import TandemREPL
+import TandemRoutine
 
 @Suite("Input scanner")
 struct InputScannerTests {
@@ -24,6 +25,25 @@ struct InputScannerTests {
         #expect(InputScanner.state(of: "say \"ends in escape \\\"") == .incomplete(open: "\""))
         #expect(InputScanner.state(of: "while true {\n  if x {\n") == .incomplete(open: "{"))
         #expect(InputScanner.state(of: "if x { # } closes nothing") == .incomplete(open: "{"))
+    }
+
+    /// A line that is otherwise right continues exactly when a file's would:
+    /// it does not parse on its own, and it parses with the next line (`2`,
+    /// or `+ 2` after a backslash).
+    @Test("a line continues after a binary operator or a trailing backslash, as in files", arguments: [
+        "let x = 1 +", "let x = 1 -", "say 2 *", "say 7 /", "say 7 //", "say 7 %", "say a ==", "say a !=", "say a <",
+        "say a <=", "say a >", "say a >=", "say a and", "say a or", "let x = 1 \\", "say f(1) +", "say \"a\" +",
+        "say 1 + # why", "let x = 1 +\n  2 *", "say 1..", "let x = -", "say not", "let x =", "say 1 # +", "say 1 # \\",
+        "say 1 \\ ", "say 1", "say -", "return -", "say xs[0] -",
+    ])
+    func continuation(_ line: String) {
+        let next = line.hasSuffix("\\") ? "\n+ 2" : "\n2"
+        let alone = RoutineProgram.parse(line, name: "f.routine", resolvingIncludes: false).diagnostics
+        let joined = RoutineProgram.parse(line + next, name: "f.routine", resolvingIncludes: false).diagnostics
+        let continues = !alone.isEmpty && joined.isEmpty
+        #expect(RoutineSession.isIncomplete(line) == continues)
+        #expect(InputScanner.isIncomplete(line) == continues)
+        #expect((InputScanner.state(of: line) == .continues) == continues)
     }
 
     @Test("a routine's definition is found in what was typed")
