@@ -57,6 +57,14 @@ public struct RoutineFunction: Sendable {
 
     /// The numbers of arguments the function accepts.
     public var arity: ClosedRange<Int> { (parameters.count - optionalCount)...parameters.count }
+
+    /// How a routine calls it: `longdistance.overlap(myZone, myHours, …)`,
+    /// optional parameters in brackets.
+    public func signature(module: String) -> String {
+        let required = parameters.count - optionalCount
+        let names = parameters.enumerated().map { $0.offset < required ? $0.element : "[\($0.element)]" }
+        return "\(module).\(name)(" + names.joined(separator: ", ") + ")"
+    }
 }
 
 /// A problem a module function reports; the routine runtime shows it at the

@@ -15,11 +15,14 @@ public struct CompletionVocabulary: Sendable {
     public var moduleIDs: [String]
     /// Per module id, the names after `MODULE.`: practice slugs and functions.
     public var memberNames: [String: [String]]
+    /// The full practice ids (`daily.gratitude`), for `:show`, `:done`, `:skip` and `:adopt`.
+    public var practiceIDs: [String]
 
     /// Creates a vocabulary.
     public init(
         keywords: [String] = CompletionVocabulary.languageKeywords, builtins: [String] = CompletionVocabulary.languageBuiltins,
-        metaCommands: [String] = [], helpTopics: [String] = [], moduleIDs: [String] = [], memberNames: [String: [String]] = [:]
+        metaCommands: [String] = [], helpTopics: [String] = [], moduleIDs: [String] = [], memberNames: [String: [String]] = [:],
+        practiceIDs: [String] = []
     ) {
         self.keywords = keywords
         self.builtins = builtins
@@ -27,6 +30,7 @@ public struct CompletionVocabulary: Sendable {
         self.helpTopics = helpTopics
         self.moduleIDs = moduleIDs
         self.memberNames = memberNames.mapValues { $0.sorted() }
+        self.practiceIDs = practiceIDs.sorted()
     }
 
     /// Builds the `MODULE.` member lists from full ids such as `daily.gratitude`.
@@ -73,8 +77,10 @@ public struct Completion: Sendable, Hashable {
 ///
 /// - At the start of a line, `:` completes meta commands; after `:load` and
 ///   `:run`, file names (and, for `:run`, saved routines); after `:practices`,
-///   module ids; after `:show`, practice ids; after `:help`, topics; after
-///   `:save`, the session's routines.
+///   module ids; after `:show`, `:done`, `:skip` and `:adopt`, practice ids
+///   (the module id first, with its dot); after `:tip` and `:card`, module
+///   ids; after `:help`, topics and module ids; after `:save`, the session's
+///   routines.
 /// - In the language, `MODULE.` completes the module's practices and functions
 ///   (`daily.gr` → `daily.gratitude`); otherwise keywords, built-ins, module
 ///   ids and the session's routines and variables. After `practice`, a module
@@ -158,11 +164,11 @@ public struct CompletionEngine: Sendable {
                 result = finish(word: word, candidates: Array(Set(result.candidates + saved)), space: !saved.isEmpty && result.candidates.isEmpty)
             }
             return result
-        case "practices", "tips", "cards":
+        case "practices", "tips", "cards", "tip", "card":
             return finish(word: word, candidates: vocabulary.moduleIDs, space: true)
-        case "show":
-            if word.contains(".") { return completeMembers(word) }
-            let ids = vocabulary.moduleIDs.filter { $0.hasPrefix(word) }
+        case "show", "done", "skip", "adopt":
+            if word.contains(".") { return finish(word: word, candidates: vocabulary.practiceIDs) }
+            let ids = vocabulary.moduleIDs.filter { module in module.hasPrefix(word) && vocabulary.practiceIDs.contains { $0.hasPrefix(module + ".") } }
             if ids.count == 1, let id = ids.first {
                 return Completion(word: word, candidates: ids, insertion: String(id.dropFirst(word.count)) + ".")
             }
@@ -172,12 +178,6 @@ public struct CompletionEngine: Sendable {
         default:
             return .none
         }
-    }
-
-    private func completeMembers(_ word: String) -> Completion {
-        guard let dot = word.firstIndex(of: ".") else { return .none }
-        let module = String(word[..<dot])
-        return finish(word: word, candidates: (vocabulary.memberNames[module] ?? []).map { "\(module).\($0)" })
     }
 
     private func completeFile(_ word: String, routinesOnly: Bool) -> Completion {

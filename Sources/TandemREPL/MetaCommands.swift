@@ -67,7 +67,7 @@ enum MetaCommand: String, CaseIterable {
 
     var usage: String {
         switch self {
-        case .help: ":help [TOPIC]"
+        case .help: ":help [TOPIC|MODULE]"
         case .modules: ":modules"
         case .practices: ":practices [MODULE]"
         case .show: ":show PRACTICE"
@@ -84,7 +84,7 @@ enum MetaCommand: String, CaseIterable {
 
     var abstract: String {
         switch self {
-        case .help: "Show this help, or help on a topic."
+        case .help: "Show this help, or help on a topic or a module (its commands and functions)."
         case .modules: "List the coaching modules."
         case .practices: "List the practices, of one module or all."
         case .show: "Show a practice: why, steps, what to try today."
@@ -192,8 +192,10 @@ extension REPL {
                 output.write(found.command.helpMessage(columns: reader.width) + "\n")
             } else if let host = configuration.hostCommands.first(where: { $0.name == topic }) {
                 output.write(style.bold(":" + host.name) + "\n  " + host.abstract + "\n")
+            } else if let module = configuration.registry.module(id: topic) {
+                showModuleHelp(module)
             } else {
-                let topics = Array(Self.helpTopics.keys) + metaCommandNames
+                let topics = Array(Self.helpTopics.keys) + metaCommandNames + configuration.registry.moduleIDs
                 fail("no help on '\(topic)'", hint: Suggestions.closest(to: topic, in: topics).first.map { "did you mean '\($0)'?" } ?? "topics: " + Self.helpTopics.keys.sorted().joined(separator: ", "))
             }
             return
@@ -209,6 +211,21 @@ extension REPL {
         var text = "Type routine-language statements and expressions (try: say 1 + 2), or a command:\n"
         text += table(rows)
         text += "Topics: " + Self.helpTopics.keys.sorted().map { ":help \($0)" }.joined(separator: ", ") + "\n"
+        text += ":help MODULE (such as :help trust) shows a module's commands and routine functions.\n"
+        output.write(text)
+    }
+
+    /// `:help MODULE`: the module's commands and routine functions.
+    func showModuleHelp(_ module: LoadedModule) {
+        let style = configuration.style
+        var text = style.bold(module.manifest.displayName) + " (\(module.id)): " + module.manifest.summary + "\n"
+        let commands: [(String, String)] = module.commands.compactMap { command in
+            command.configuration.commandName.map { (":" + $0, command.configuration.abstract) }
+        }
+        text += style.bold("Commands:") + (commands.isEmpty ? " none\n" : "\n" + table(commands))
+        let functions = module.functions.map { ($0.signature(module: module.id), $0.summary) }
+        text += style.bold("Routine functions:") + (functions.isEmpty ? " none\n" : "\n" + table(functions))
+        text += "Practices: :practices \(module.id)\n"
         output.write(text)
     }
 

@@ -88,9 +88,10 @@ extension REPL {
         let vocabulary = CompletionVocabulary(
             keywords: RoutineSession.keywords, builtins: RoutineSession.builtinNames,
             metaCommands: metaCommandNames,
-            helpTopics: Array(Self.helpTopics.keys) + metaCommandNames,
+            helpTopics: Array(Self.helpTopics.keys) + metaCommandNames + registry.moduleIDs,
             moduleIDs: registry.moduleIDs,
-            memberNames: members)
+            memberNames: members,
+            practiceIDs: registry.allPractices.map(\.id))
         let folder = routinesDirectory
         return CompletionEngine(vocabulary: vocabulary, savedRoutines: {
             let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []

@@ -467,8 +467,8 @@ final class Checker {
             } else if let module = checkModule(moduleID, moduleRange) {
                 if let function = module.functions.first(where: { $0.name == name }) {
                     expression.callee = .module(moduleID: moduleID, function)
-                    let signature = "\(moduleID).\(name)(" + function.parameters.joined(separator: ", ") + ")"
-                    checkArity("'\(moduleID).\(name)'", function.arity, arguments.count, nameRange, signature: signature)
+                    checkArity("'\(moduleID).\(name)'", function.arity, arguments.count, nameRange,
+                               signature: function.signature(module: moduleID))
                 } else {
                     let names = module.functions.map(\.name)
                     let hint = Checker.didYouMean(name, names)

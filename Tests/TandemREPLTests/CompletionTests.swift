@@ -8,9 +8,12 @@ struct CompletionTests {
         metaCommands: ["help", "modules", "practices", "show", "run", "load", "save", "quit", "overlap"],
         helpTopics: ["keys", "language", "save"],
         moduleIDs: ["daily", "trust", "longdistance"],
-        memberNames: CompletionVocabulary.members(fromIDs: [
-            "daily.gratitude", "daily.affection", "daily.no_tech_time", "trust.keep_promises", "trust.own_mistakes",
-        ]).merging(["longdistance": ["overlap"]]) { $0 + $1 })
+        memberNames: CompletionVocabulary.members(fromIDs: practiceIDs).merging(["longdistance": ["overlap"]]) { $0 + $1 },
+        practiceIDs: practiceIDs)
+
+    static let practiceIDs = [
+        "daily.gratitude", "daily.affection", "daily.no_tech_time", "trust.keep_promises", "trust.own_mistakes",
+    ]
 
     static let engine = CompletionEngine(
         vocabulary: vocabulary,
@@ -62,6 +65,22 @@ struct CompletionTests {
         #expect(Self.engine.complete(":show tr").insertion == "ust.")
         #expect(Self.engine.complete(":help ke").insertion == "ys ")
         #expect(Self.engine.complete(":pr", isContinuation: true).candidates == ["practice"])
+    }
+
+    @Test("practice ids after :done, :skip, :adopt and :show; module ids after :tip, :card, tip and card")
+    func practicesAndModules() {
+        for command in [":done", ":skip", ":adopt", ":show"] {
+            #expect(Self.engine.complete("\(command) daily.gr").insertion == "atitude", "\(command)")
+            #expect(Self.engine.complete("\(command) tr").insertion == "ust.", "\(command)")
+            #expect(Self.engine.complete("\(command) trust.").candidates == ["trust.keep_promises", "trust.own_mistakes"], "\(command)")
+            // A module function is not a practice.
+            #expect(Self.engine.complete("\(command) longdistance.ov").candidates.isEmpty, "\(command)")
+        }
+        #expect(Self.engine.complete(":tip da").insertion == "ily ")
+        #expect(Self.engine.complete(":card tr").insertion == "ust ")
+        #expect(Self.engine.complete(":card ").candidates == ["daily", "longdistance", "trust"])
+        #expect(Self.engine.complete("card tr").insertion == "ust")
+        #expect(Self.engine.complete("tip lo").insertion == "ngdistance")
     }
 
     @Test("file names after :load and :run")

@@ -121,6 +121,19 @@ struct REPLTests {
         #expect(session.errors.text.contains("no help on 'nonsense'"))
     }
 
+    @Test(":help MODULE lists the module's commands and routine functions with their signatures")
+    func moduleHelp() {
+        let session = Session(lines: [":help trust", ":help longdistance", ":help daily", ":help trsut"])
+        _ = session.repl.run()
+        let text = session.output.text
+        #expect(text.contains("trust.open_promises()"))
+        #expect(text.contains(":promise"))
+        #expect(text.contains("longdistance.overlap(myZone, myHours, partnerZone, partnerHours)"))
+        #expect(text.contains(":overlap"))
+        #expect(text.contains("Routine functions: none"))
+        #expect(session.errors.text.contains("did you mean 'trust'?"))
+    }
+
     @Test(":modules, :practices and :show")
     func content() {
         let session = Session(lines: [":modules", ":practices daily", ":show daily.gratitude", ":show daily.gratitud", ":practices nope"])

@@ -1,0 +1,29 @@
+import Foundation
+import TandemHost
+import TandemKit
+import Testing
+
+/// docs/routine-language.md stays true to the registry.
+@Suite struct DocumentationTests {
+    static let document = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("docs/routine-language.md")
+
+    /// The rows of the "Module functions" table: `| `signature` | summary |`.
+    static func documentedFunctions() throws -> [String] {
+        let text = try String(contentsOf: document, encoding: .utf8)
+        guard let start = text.range(of: "\n## Module functions\n") else { return [] }
+        let section = text[start.upperBound...].prefix { _ in true }
+        let end = section.range(of: "\n## ")?.lowerBound ?? section.endIndex
+        return section[..<end].split(separator: "\n").filter { $0.hasPrefix("| `") }.map(String.init)
+    }
+
+    @Test func everyModuleFunctionIsDocumentedWithItsParametersAndSummary() throws {
+        let expected = registry.modules.flatMap { module in
+            module.functions.map { "| `\($0.signature(module: module.id))` | \($0.summary) |" }
+        }
+        let documented = try Self.documentedFunctions()
+        #expect(!expected.isEmpty)
+        #expect(documented == expected, "the table should be:\n\(expected.joined(separator: "\n"))")
+    }
+}
