@@ -135,8 +135,9 @@ extension REPL {
             note "…"   checkin   tip daily   card trust   timer 20m "No-tech time"
             """,
         "files": """
-            :save NAME writes a routine typed here to NAME.routine in the routines folder
-            (:save! overwrites). :run NAME runs a saved routine, :run FILE a file,
+            :save NAME writes a routine typed here to NAME.routine in the routines folder,
+            with the routines it calls and the variables it uses, so that the file runs
+            on its own (:save! overwrites). :run NAME runs a saved routine, :run FILE a file,
             :load FILE brings a file's routines into the session.
             """,
     ]
@@ -361,7 +362,15 @@ extension REPL {
             fail("which routine?", hint: ":save NAME saves the routine NAME defined in this session")
             return
         }
-        guard let source = routineSource(name) else {
+        let source: String?
+        switch language.fileText(forRoutine: name) {
+        case .success(let text): source = text
+        case .failure(let failure):
+            fail(failure.message, hint: "define what it needs in this session, or write the file by hand")
+            return
+        case nil: source = routineSource(name)
+        }
+        guard let source else {
             let known = language.routineNames
             fail(
                 "no routine named '\(name)' in this session",

@@ -1,4 +1,5 @@
 import Foundation
+import TandemKit
 
 /// How running something at the prompt ended.
 public enum REPLOutcome: Sendable, Hashable {
@@ -30,9 +31,19 @@ public protocol REPLLanguage: AnyObject {
     var variableNames: [String] { get }
     /// The source text of a routine the session defines, when the language keeps it.
     func routineSource(named name: String) -> String?
+    /// The text of a file that defines routine `name` with everything it
+    /// needs from the session, or a failure naming what cannot be saved;
+    /// `nil` when the language cannot tell (`:save` then writes the routine's
+    /// source alone).
+    func fileText(forRoutine name: String) -> Result<String, CommandFailure>?
     /// Asks a running chunk to stop at the next statement boundary.
     /// Called from a signal handler: must only set a flag.
     func requestInterrupt()
+}
+
+extension REPLLanguage {
+    /// The language cannot tell.
+    public func fileText(forRoutine name: String) -> Result<String, CommandFailure>? { nil }
 }
 
 /// The stand-in while no language is wired: every chunk is an error.

@@ -62,6 +62,11 @@ public final class RoutineLanguage: REPLLanguage {
     public var variableNames: [String] { session.variableNames }
     /// The source text that defined a routine.
     public func routineSource(named name: String) -> String? { session.source(ofRoutine: name) }
+    /// The routine with the routines and variables it needs, as the session's resolver found them.
+    public func fileText(forRoutine name: String) -> Result<String, CommandFailure>? {
+        guard session.routineNames.contains(name) else { return nil }
+        return Result { () throws(CommandFailure) in try session.fileText(forRoutine: name) }
+    }
     /// Sets the language's interrupt flag (safe in a signal handler).
     public func requestInterrupt() { session.interrupt.request() }
 

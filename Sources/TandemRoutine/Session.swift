@@ -207,6 +207,12 @@ public final class RoutineSession {
     let table = SymbolTable()
     let machine: Machine
     private var sources: [String: String] = [:]
+    /// The latest top-level `let` of each variable, with its place in the
+    /// order definitions came in (for `:save`).
+    var letStatements: [String: (statement: Stmt, order: Int)] = [:]
+    /// The order definitions came in, for each routine.
+    var routineOrder: [String: Int] = [:]
+    private var definitionCount = 0
     private var chunkCount = 0
 
     /// Creates an empty session that stops when `interrupt` is requested:
@@ -340,7 +346,18 @@ public final class RoutineSession {
         guard problems.isEmpty else { return .checkFailed(RoutineSession.sorted(problems)) }
         checker.commit()
         machine.globals.ensure(table.globalNames.count)
-        for source in program.routines { sources[source.name] = source.range.file.text(of: source.range) }
+        for statement in program.statements {
+            definitionCount += 1
+            switch statement.kind {
+            case .routine(let declaration):
+                sources[declaration.name] = declaration.range.file.text(of: declaration.range)
+                routineOrder[declaration.name] = definitionCount
+            case .letVariable(let name, _, _):
+                letStatements[name] = (statement, definitionCount)
+            default:
+                break
+            }
+        }
 
         let compiler = Compiler(machine: machine)
         for (symbol, _) in checker.pendingRoutines.values { compiler.compileRoutine(symbol) }

@@ -111,3 +111,48 @@ import Testing
         #expect(missing.stderr.contains("no routine file 'nope': looked for ./nope, ./nope.routine and \(routines)/nope.routine"))
     }
 }
+
+/// `:save NAME` in the REPL writes a file that runs on its own.
+@Suite struct REPLSaveTests {
+    @Test func saveTakesTheRoutinesAndVariablesItNeeds() {
+        let home = makeTemporaryHome()
+        let input = """
+            let greeting = "Hi"
+            let unused = 1
+            let name = upper(greeting)
+            let count = 0
+            routine helper(x) { return "{name} {x}" }
+            routine other() { return 1 }
+            routine evening() {
+              count = count + 1
+              say helper(count)
+            }
+            :save evening
+            :save other
+
+            """
+        let repl = runTandem([], stdin: input, home: home)
+        #expect(repl.status == 0, "\(repl.stderr)")
+        let saved = home.appendingPathComponent("routines/evening.routine")
+        let text = (try? String(contentsOf: saved, encoding: .utf8)) ?? ""
+        #expect(text == """
+            let greeting = "Hi"
+            let name = upper(greeting)
+            let count = 0
+
+            routine helper(x) { return "{name} {x}" }
+
+            routine evening() {
+              count = count + 1
+              say helper(count)
+            }
+
+            """)
+        #expect(runTandem(["check", "evening"], home: home).status == 0)
+        let run = runTandem(["run", "evening"], home: home)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout == "HI 1\n")
+        let other = (try? String(contentsOf: home.appendingPathComponent("routines/other.routine"), encoding: .utf8)) ?? ""
+        #expect(other == "routine other() { return 1 }\n")
+    }
+}

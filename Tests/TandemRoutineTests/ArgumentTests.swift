@@ -47,3 +47,24 @@ import Testing
             ])
     }
 }
+
+/// `:save`'s file text: what a routine needs from the session.
+@Suite struct SavedRoutineTests {
+    func session() -> RoutineSession {
+        let host = StandardRoutineHost(output: CapturedOutput(), input: ScriptedInput([]), seed: 1, waitsForTimers: false)
+        return RoutineSession(registry: registry, host: host, interrupt: RoutineInterrupt())
+    }
+
+    @Test func variablesComeAfterThoseTheyReadAndRoutinesTransitively() throws {
+        let session = session()
+        for chunk in ["let a = 1", "let b = a + 1", "let a = 5", "routine leaf() { return b }", "routine mid() { return leaf() }",
+                      "routine top() { say mid() }", "routine alone() { }"] {
+            #expect(session.evaluate(chunk).exitCode == 0, "\(chunk)")
+        }
+        let text = try session.fileText(forRoutine: "top")
+        #expect(text == "let a = 5\nlet b = a + 1\n\nroutine leaf() { return b }\n\nroutine mid() { return leaf() }\n\nroutine top() { say mid() }\n")
+        #expect(RoutineSession.check(RoutineProgram.parse(text, name: "top.routine"), registry: registry).isEmpty)
+        #expect(try session.fileText(forRoutine: "alone") == "routine alone() { }\n")
+        #expect(throws: CommandFailure.self) { try session.fileText(forRoutine: "nope") }
+    }
+}
