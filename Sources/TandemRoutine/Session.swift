@@ -337,7 +337,9 @@ public final class RoutineSession {
                 entryCall = (symbol, arguments)
             } else {
                 let names = program.routines.map(\.name)
-                let hint = Suggestions.closest(to: name, in: names).first.map { "did you mean '\($0)'?" }
+                let fileRoutine = names.contains(program.defaultRoutineName) && Parser.literal(name) != nil
+                    ? "arguments come after the routine's name: tandem run \(program.file.name) \(program.defaultRoutineName) \(name)" : nil
+                let hint = fileRoutine ?? Suggestions.closest(to: name, in: names).first.map { "did you mean '\($0)'?" }
                     ?? (names.isEmpty ? "the file defines no routines" : "its routines are " + names.joined(separator: ", "))
                 problems.append(Diagnostic(.error, "no routine named '\(name)' in \(program.file.name)",
                                            at: SourceRange(file: program.file, start: 0, end: 0), hint: hint))

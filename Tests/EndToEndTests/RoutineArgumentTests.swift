@@ -55,7 +55,11 @@ import Testing
         let named = runTandem(["run", fib, "fib", "7"], home: home)
         #expect(named.status == 0, "\(named.stderr)")
         #expect(named.stdout == "55\n")
-        // With nothing else to run it is an error whose hint has the real names.
+        // An argument where the routine's name goes gets a hint.
+        let misplaced = runTandem(["run", fib, "10"], home: home)
+        #expect(misplaced.status == 2)
+        #expect(misplaced.stderr.contains("hint: arguments come after the routine's name: tandem run \(fib) fib 10"))
+                // With nothing else to run it is an error whose hint has the real names.
         let lonely = write("use daily\nroutine lonely(partner, minutes = 5) { say partner }\n", "lonely.routine", in: home)
         let refused = runTandem(["run", lonely], home: home)
         #expect(refused.status == 2)
