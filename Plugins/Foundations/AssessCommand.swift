@@ -114,7 +114,7 @@ public struct FoundationsAssess: ModuleCommand {
     }
 
     /// The result as a short, readable report.
-    static func report(for result: AssessmentResult, style: TextStyle) -> String {
+    static func report(for result: AssessmentResult, style: TextStyle, width: Int = TextLayout.readingWidth) -> String {
         let width = result.scores.map(\.pillar.name.count).max() ?? 0
         var text = "\n" + style.bold("Your five pillars") + "\n"
         for score in result.scores {
@@ -126,18 +126,21 @@ public struct FoundationsAssess: ModuleCommand {
         text += "\n"
         let lowest = result.weakest.first.flatMap(result.score(for:))?.average ?? 0
         if result.isEven {
-            text += lowest >= 4.5
-                ? "Every pillar is strong and level: keep doing what works.\n"
-                : "Your pillars are level: none stands out as weaker than the others.\n"
+            text += TextLayout.paragraph(
+                lowest >= 4.5
+                    ? "Every pillar is strong and level: keep doing what works."
+                    : "Your pillars are level: none stands out as weaker than the others.", width: width)
         }
         let names = result.weakest.map(\.name)
         let label = result.weakest.count == 1 ? "Weakest pillar" : "Weakest pillars (tied)"
-        text += style.bold(label) + ": " + names.joined(separator: ", ") + " (" + String(format: "%.1f", lowest) + "/5)\n"
+        text += TextLayout.paragraph(
+            style.bold(label) + ": " + names.joined(separator: ", ") + " (" + String(format: "%.1f", lowest) + "/5)", width: width, hanging: "  ")
         text += "\nPractices that strengthen \(result.weakest.count == 1 ? "it" : "them"):\n"
         for id in result.recommendations {
             text += "  " + style.color(id, .cyan) + "\n"
         }
-        text += "\n" + style.dim("Pick one for the coming week; `tandem show ID` explains it. Take the check again in a month.") + "\n"
+        text += "\n" + TextLayout.paragraph(
+            "Pick one for the coming week; `tandem show ID` explains it. Take the check again in a month.", width: width, styling: style.dim)
         return text
     }
 

@@ -161,16 +161,20 @@ public struct OverlapReport: Sendable {
     }
 
     /// The report as text for the terminal.
-    public func text(profile: Profile, style: TextStyle) -> String {
+    public func text(profile: Profile, style: TextStyle, width: Int = TextLayout.readingWidth) -> String {
         let myName = profile.myName ?? "you"
         let partnerName = profile.partnerName ?? "partner"
         let last = from.adding(days: days - 1)
-        var text = style.bold("Shared free time, \(LocalClock.dayLabel(from)) to \(LocalClock.dayLabel(last)) \(last.components.year)") + "\n"
-        text += style.dim("\(myName): \(finder.me.zone.identifier) \(finder.me.ranges.map(\.description).joined(separator: " "))  ·  "
-            + "\(partnerName): \(finder.partner.zone.identifier) \(finder.partner.ranges.map(\.description).joined(separator: " "))") + "\n"
+        var text = TextLayout.paragraph(
+            style.bold("Shared free time, \(LocalClock.dayLabel(from)) to \(LocalClock.dayLabel(last)) \(last.components.year)"), width: width)
+        text += TextLayout.paragraph(
+            "\(myName): \(finder.me.zone.identifier) \(finder.me.ranges.map(\.description).joined(separator: " "))  ·  "
+                + "\(partnerName): \(finder.partner.zone.identifier) \(finder.partner.ranges.map(\.description).joined(separator: " "))",
+            width: width, hanging: "  ", styling: style.dim)
         guard !windows.isEmpty else {
-            text += "No shared free time in \(days == 1 ? "that day" : "these \(days) days"): your free hours never meet. "
-                + "Try stretching one range by an hour on each side, or swap a weekday evening for a weekend morning.\n"
+            text += TextLayout.paragraph(
+                "No shared free time in \(days == 1 ? "that day" : "these \(days) days"): your free hours never meet. "
+                    + "Try stretching one range by an hour on each side, or swap a weekday evening for a weekend morning.", width: width)
             return text
         }
         let myWidth = windows.map { LocalClock.span($0, in: finder.me.zone).count }.max() ?? 0
@@ -178,12 +182,14 @@ public struct OverlapReport: Sendable {
         for window in windows {
             let mine = LocalClock.span(window, in: finder.me.zone).padding(toLength: myWidth, withPad: " ", startingAt: 0)
             let theirs = LocalClock.span(window, in: finder.partner.zone).padding(toLength: partnerWidth, withPad: " ", startingAt: 0)
-            text += "  " + style.color(mine, .cyan) + " \(myName)  ·  \(theirs) \(partnerName)  ·  "
-                + style.bold(LocalClock.duration(window.minutes)) + "\n"
+            text += TextLayout.paragraph(
+                style.color(mine, .cyan) + " \(myName)  ·  \(theirs) \(partnerName)  ·  " + style.bold(LocalClock.duration(window.minutes)),
+                width: width, indent: "  ", hanging: "    ")
         }
         let total = windows.reduce(0) { $0 + $1.minutes }
-        text += "\(windows.count) window\(windows.count == 1 ? "" : "s"), \(LocalClock.duration(total)) in all. "
-            + "Put one in both calendars now, before the week fills up.\n"
+        text += TextLayout.paragraph(
+            "\(windows.count) window\(windows.count == 1 ? "" : "s"), \(LocalClock.duration(total)) in all. "
+                + "Put one in both calendars now, before the week fills up.", width: width)
         return text
     }
 

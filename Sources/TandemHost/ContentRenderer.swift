@@ -27,11 +27,12 @@ public struct ContentRenderer: Sendable {
         for module in registry.modules {
             let id = module.id.padding(toLength: idWidth, withPad: " ", startingAt: 0)
             let counts = "\(module.practices.count) practices, \(module.cards.count) cards"
-            lines.append("\(style.color(id, .cyan))  \(style.bold(module.manifest.displayName))  \(style.dim(counts))")
-            lines.append(String(repeating: " ", count: idWidth + 2) + module.manifest.summary)
+            let margin = String(repeating: " ", count: idWidth + 2)
+            lines += wrap("\(style.bold(module.manifest.displayName))  \(style.dim(counts))", indent: style.color(id, .cyan) + "  ", hanging: margin)
+            lines += wrap(module.manifest.summary, indent: margin)
             let commands = module.commands.compactMap { $0.configuration.commandName }
             if !commands.isEmpty {
-                lines.append(String(repeating: " ", count: idWidth + 2) + style.dim("commands: " + commands.map { "tandem \($0)" }.joined(separator: ", ")))
+                lines += wrap("commands: " + commands.map { "tandem \($0)" }.joined(separator: ", "), indent: margin).map(style.dim)
             }
         }
         return lines.joined(separator: "\n") + "\n"
@@ -52,7 +53,9 @@ public struct ContentRenderer: Sendable {
             let idWidth = module.practices.map(\.id.count).max() ?? 0
             for practice in module.practices {
                 let id = practice.id.padding(toLength: idWidth, withPad: " ", startingAt: 0)
-                lines.append("  \(style.color(id, .cyan))  \(practice.title)  \(style.dim(practice.cadence.description))")
+                lines += wrap(
+                    "\(practice.title)  \(style.dim(practice.cadence.description))",
+                    indent: "  \(style.color(id, .cyan))  ", hanging: String(repeating: " ", count: idWidth + 4))
             }
             if modules.count > 1 { lines.append("") }
         }

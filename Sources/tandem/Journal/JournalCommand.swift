@@ -43,10 +43,12 @@ struct JournalCommand: HostCommand {
         }
         let style = runtime.environment.style
         var out = ""
+        let width = TextLayout.readingWidth
         for event in events {
             let kind: String = style.bold(event.kind.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0))
             let text: String = Self.describe(event, style)
-            out += "\(event.date)  \(kind)  \(text)\n"
+            // Continuation lines start under the text, past the date and kind.
+            out += TextLayout.paragraph(text, width: width, indent: "\(event.date)  \(kind)  ")
         }
         runtime.environment.output.write(out)
     }

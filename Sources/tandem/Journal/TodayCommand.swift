@@ -47,9 +47,10 @@ struct TodayCommand: HostCommand {
             return
         }
         let style = runtime.environment.style
+        let width = runtime.environment.readingWidth
         var out = style.bold("Today, \(today)") + "\n"
         if items.isEmpty {
-            out += "No habits adopted yet. Browse practices with: tandem practices; then: tandem adopt ID\n"
+            out += TextLayout.paragraph("No habits adopted yet. Browse practices with: tandem practices; then: tandem adopt ID", width: width)
         }
         for item in items {
             let box: String
@@ -73,7 +74,7 @@ struct TodayCommand: HostCommand {
                 line += "; streak \(JournalAccess.days(item.currentStreak))"
                 if item.atRisk { line += " " + style.color("at risk", .yellow) }
             }
-            out += line + "\n"
+            out += TextLayout.paragraph(line, width: width, hanging: "    ")
         }
         runtime.environment.output.write(out)
     }

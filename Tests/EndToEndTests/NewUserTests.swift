@@ -1,0 +1,40 @@
+import Foundation
+import Testing
+import TandemKit
+
+/// What a new user hit in a first session.
+@Suite struct NewUserTests {
+    let home = makeTemporaryHome("tandem-new-user")
+
+    func run(_ args: [String], _ environment: [String: String] = [:]) -> TandemRun {
+        runTandem(args, environment: environment, home: home)
+    }
+
+    /// Every word of the lines, joined back across the line breaks: a word
+    /// the wrapper split shows up as two pieces not in `words`.
+    static func brokenWords(_ output: String, words: Set<String>) -> [String] {
+        output.split(separator: "\n").flatMap { $0.split(separator: " ").map(String.init) }.filter { !words.contains($0) }
+    }
+
+    @Test func outputFitsEightyColumnsWithoutBreakingWords() throws {
+        for id in ["daily.gratitude", "foundations.love_maps", "longdistance.shared_ritual"] {
+            _ = run(["adopt", id])
+        }
+        _ = run(["adopt", "custom.evening_walk_after_dinner_with_the_dog", "--title", "An evening walk after dinner together with the dog, phones left at home"])
+        for day in 17...19 {
+            _ = run(["done", "daily.gratitude", "--date", "2026-11-\(day)"])
+            _ = run(["done", "custom.evening_walk_after_dinner_with_the_dog", "--date", "2026-11-\(day)"])
+        }
+        _ = run(["note", "A long note about the week, to see that the journal wraps it at the terminal's edge and keeps every word in one piece."])
+        for command in [["today"], ["modules"], ["journal"], ["practices"]] {
+            let result = run(command, ["COLUMNS": "80"])
+            #expect(result.status == 0, "\(command): \(result.stderr)")
+            let wide = result.stdout.split(separator: "\n").filter { TextLayout.columns($0) > 80 }
+            #expect(wide.isEmpty, "\(command): \(wide)")
+            // The same text unwrapped (very wide): its words are the ones allowed.
+            let unwrapped = run(command, ["COLUMNS": "10000"]).stdout
+            let words = Set(unwrapped.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
+            #expect(Self.brokenWords(result.stdout, words: words).isEmpty, "\(command): \(result.stdout)")
+        }
+    }
+}
