@@ -2,11 +2,14 @@
 public enum Suggestions {
     /// The candidates closest to `text`, best first: those within an edit
     /// distance that grows with the length of `text`, or that start with it.
+    /// A candidate given more than once (callers often join lists that
+    /// overlap) is named once.
     public static func closest(to text: String, in candidates: some Sequence<String>, limit: Int = 3) -> [String] {
         let needle = text.lowercased()
         let allowed = max(2, needle.count / 3)
         var scored: [(distance: Int, candidate: String)] = []
-        for candidate in candidates {
+        var seen = Set<String>()
+        for candidate in candidates where seen.insert(candidate).inserted {
             let lowered = candidate.lowercased()
             let distance = editDistance(needle, lowered)
             // A prefix or the part after the module's dot counts as close too.

@@ -37,4 +37,12 @@ import TandemKit
             #expect(Self.brokenWords(result.stdout, words: words).isEmpty, "\(command): \(result.stdout)")
         }
     }
+
+    @Test func suggestionsNameEachIDOnce() {
+        #expect(run(["adopt", "daily.gratitude"]).status == 0)
+        let typo = run(["done", "daily.gratitud"])
+        #expect(typo.status == 2)
+        #expect(typo.stderr.contains("did you mean 'daily.gratitude'?"), "\(typo.stderr)")
+        #expect(typo.stderr.components(separatedBy: "'daily.gratitude'").count == 2, "\(typo.stderr)")
+    }
 }

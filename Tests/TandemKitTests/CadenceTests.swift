@@ -61,6 +61,18 @@ import TandemKit
         #expect(Suggestions.editDistance("", "abc") == 3)
         #expect(Suggestions.editDistance("same", "same") == 0)
     }
+
+    @Test func anIDGivenTwiceIsSuggestedOnce() {
+        // The journal's habits and the registry's practices, concatenated.
+        let twice = ["daily.gratitude"] + ids
+        #expect(Suggestions.closest(to: "daily.gratitud", in: twice) == ["daily.gratitude"])
+        #expect(Suggestions.hint(for: "daily.gratitud", in: twice) == " (did you mean 'daily.gratitude'?)")
+    }
+
+    @Test func theLimitCountsDistinctIDs() {
+        let candidates = ["ab1", "ab1", "ab1", "ab2", "ab3"]
+        #expect(Suggestions.closest(to: "ab", in: candidates, limit: 3) == ["ab1", "ab2", "ab3"])
+    }
 }
 
 @Suite struct SeededRandomTests {
