@@ -2,7 +2,9 @@ import Foundation
 import Testing
 import TandemKit
 
-/// What a new user hit in a first session.
+/// What a new user hit in a first session: lines too wide for the terminal,
+/// the same suggestion twice, typos of custom habits, due words, cadence
+/// words and negative numbers.
 @Suite struct NewUserTests {
     let home = makeTemporaryHome("tandem-new-user")
 
@@ -44,5 +46,24 @@ import TandemKit
         #expect(typo.status == 2)
         #expect(typo.stderr.contains("did you mean 'daily.gratitude'?"), "\(typo.stderr)")
         #expect(typo.stderr.components(separatedBy: "'daily.gratitude'").count == 2, "\(typo.stderr)")
+    }
+
+    @Test(arguments: [["done"], ["skip"], ["undo"], ["drop"], ["done", "--note", "lovely"]])
+    func aTypoOfACustomHabitSuggestsTheHabit(command: [String]) {
+        #expect(run(["adopt", "custom.morning_walk", "--title", "Morning walk"]).status == 0)
+        let before = run(["journal", "--json"]).stdout
+        let typo = run([command[0], "custom.morning_wlak"] + command.dropFirst())
+        #expect(typo.status == 2)
+        #expect(typo.stderr.contains("'custom.morning_wlak' is not an adopted habit"), "\(typo.stderr)")
+        #expect(typo.stderr.contains("did you mean 'custom.morning_walk'?"), "\(typo.stderr)")
+        #expect(!typo.stderr.contains("tandem adopt custom.morning_wlak"), "\(typo.stderr)")
+        #expect(run(["journal", "--json"]).stdout == before)
+    }
+
+    @Test func aCustomHabitNeverAdoptedCreatesNoJournal() {
+        let result = run(["done", "custom.morning_walk"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("'custom.morning_walk' is not an adopted habit"), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: home.appendingPathComponent("journal.sqlite").path))
     }
 }

@@ -59,15 +59,20 @@ enum JournalAccess {
     }
 
     /// Opens the journal for a command about an adopted habit, after checking
-    /// the id names something: a practice, a custom habit, or a habit the
-    /// journal tracks. Unknown ids suggest the closest; nothing is created.
+    /// the id names something: a practice, or a habit the journal tracks (a
+    /// custom habit only once adopted). Unknown ids suggest the closest;
+    /// nothing is created.
     static func openForHabit(_ id: String, _ runtime: Runtime) throws -> Journal {
-        if runtime.registry.practice(id: id) != nil || isCustom(id) { return try runtime.journal() }
+        if runtime.registry.practice(id: id) != nil { return try runtime.journal() }
         var candidates = runtime.registry.allPractices.map(\.id)
         if let journal = try runtime.existingJournal() {
             let habits = try journal.habits().map(\.id)
             if habits.contains(id) { return journal }
             candidates = habits + candidates
+        }
+        if isCustom(id) {
+            let hint = Suggestions.hint(for: id, in: candidates)
+            throw CommandFailure("'\(id)' is not an adopted habit" + (hint.isEmpty ? "; adopt it first with: tandem adopt \(id) --title \"…\"" : hint))
         }
         if id.hasPrefix("custom.") {
             throw CommandFailure("'\(id)' is not a custom habit id; use custom.snake_case_name, such as custom.morning_walk")
