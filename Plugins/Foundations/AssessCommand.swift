@@ -46,7 +46,7 @@ public struct FoundationsAssess: ModuleCommand {
         if json {
             context.output.write(try Self.json(for: result) + "\n")
         } else {
-            context.output.write(Self.report(for: result, style: context.style))
+            context.output.write(Self.report(for: result, style: context.style, width: min(context.width, 100)))
         }
     }
 
@@ -114,7 +114,7 @@ public struct FoundationsAssess: ModuleCommand {
     }
 
     /// The result as a short, readable report.
-    static func report(for result: AssessmentResult, style: TextStyle, width: Int = TextLayout.readingWidth) -> String {
+    static func report(for result: AssessmentResult, style: TextStyle, width: Int = 80) -> String {
         let width = result.scores.map(\.pillar.name.count).max() ?? 0
         var text = "\n" + style.bold("Your five pillars") + "\n"
         for score in result.scores {

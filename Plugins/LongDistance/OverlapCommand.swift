@@ -71,7 +71,7 @@ public struct OverlapCommand: ModuleCommand {
         if json {
             context.output.write(try report.json() + "\n")
         } else {
-            context.output.write(report.text(profile: context.profile, style: context.style))
+            context.output.write(report.text(profile: context.profile, style: context.style, width: min(context.width, 100)))
         }
     }
 }
@@ -161,7 +161,7 @@ public struct OverlapReport: Sendable {
     }
 
     /// The report as text for the terminal.
-    public func text(profile: Profile, style: TextStyle, width: Int = TextLayout.readingWidth) -> String {
+    public func text(profile: Profile, style: TextStyle, width: Int = 80) -> String {
         let myName = profile.myName ?? "you"
         let partnerName = profile.partnerName ?? "partner"
         let last = from.adding(days: days - 1)

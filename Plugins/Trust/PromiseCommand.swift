@@ -31,19 +31,23 @@ public struct PromiseCommand: ModuleCommand {
         try PromiseCommand.List.show(all: false, json: false, in: context)
     }
 
-    /// `tandem promise add TEXT [--due YYYY-MM-DD]`.
+    /// `tandem promise add TEXT [--due today|tomorrow|YYYY-MM-DD]`.
     public struct Add: ModuleCommand {
         /// The subcommand's name and help.
         public static let configuration = CommandConfiguration(
             commandName: "add", abstract: "Write down a promise you made.",
-            discussion: "Example: tandem promise add \"call your mother on Sunday\" --due 2026-03-29")
+            discussion: """
+                The due day is today, tomorrow or a date as YYYY-MM-DD. Examples:
+                  tandem promise add "call your mother on Sunday" --due 2026-03-29
+                  tandem promise add "take out the recycling" --due tomorrow
+                """)
 
         /// What you promised.
         @Argument(help: "What you promised, in a few words.")
         var text: String
 
         /// When it is due.
-        @Option(help: ArgumentHelp("The day it is due, YYYY-MM-DD.", valueName: "date"))
+        @Option(help: ArgumentHelp("The day it is due: today, tomorrow or YYYY-MM-DD.", valueName: "date"))
         var due: String?
 
         /// Creates the subcommand (the parser fills it in).

@@ -141,12 +141,13 @@ public struct PromiseLedger: Sendable {
 
     /// The record that makes a new promise.
     ///
-    /// - Throws: ``PromiseError`` when the text is empty or the due date is not a real `YYYY-MM-DD` date.
+    /// - Throws: ``PromiseError`` when the text is empty or `due` is not
+    ///   `today`, `tomorrow` or a real `YYYY-MM-DD` date.
     public static func makeRecord(text: String, due: String?, today: LocalDay, at now: Date) throws(PromiseError) -> ModuleRecord {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { throw PromiseError("say what you promise, such as `tandem promise add \"call your mother on Sunday\"`") }
         var fields = ["text": trimmed]
-        if let due { fields["due"] = try LocalDate.validate(due, what: "due date") }
+        if let due { fields["due"] = try LocalDate.day(due, today: today, what: "due date").description }
         return ModuleRecord(kind: PromiseRecordKind.promise, date: today, createdAt: now, fields: fields)
     }
 
@@ -177,25 +178,23 @@ public struct PromiseError: Error, Sendable, Hashable, CustomStringConvertible {
     public var description: String { message }
 }
 
-/// Local calendar dates as `YYYY-MM-DD` text, as the ledger stores them.
+/// Reading the days people type for a promise.
 public enum LocalDate {
-    /// Today's date in a time zone.
-    public static func string(for date: Date, in zone: TimeZone) -> String {
-        LocalDay(date, in: zone).description
-    }
-
-    /// The text itself when it is a real `YYYY-MM-DD` date.
+    /// The day that `today`, `tomorrow` or a real `YYYY-MM-DD` date names,
+    /// counted from `today`.
     ///
-    /// - Throws: ``PromiseError`` naming `what` and the expected form.
-    public static func validate(_ text: String, what: String) throws(PromiseError) -> String {
-        guard let day = LocalDay(parsing: text) else {
-            throw PromiseError("bad \(what) '\(text)': expected a real date as YYYY-MM-DD, such as 2026-03-29")
+    /// - Throws: ``PromiseError`` naming `what` and the forms it takes.
+    public static func day(_ text: String, today: LocalDay, what: String) throws(PromiseError) -> LocalDay {
+        let word = text.trimmingCharacters(in: .whitespaces).lowercased()
+        let day: LocalDay?
+        switch word {
+        case "today": day = today
+        case "tomorrow": day = today.adding(days: 1)
+        default: day = LocalDay(parsing: word)
         }
-        return day.description
-    }
-
-    /// `Sun 29 Mar 2026` for a valid `YYYY-MM-DD`, or the text unchanged.
-    public static func label(_ text: String) -> String {
-        LocalDay(parsing: text)?.label(withYear: true) ?? text
+        guard let day else {
+            throw PromiseError("bad \(what) '\(text)': use today, tomorrow or a date as YYYY-MM-DD, such as 2026-03-29")
+        }
+        return day
     }
 }

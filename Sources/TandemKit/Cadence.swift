@@ -67,7 +67,8 @@ public enum Cadence: Sendable, Hashable, Codable, CustomStringConvertible {
     }
 
     /// Parses `daily`, `weekly`, `N/D` (such as `3/7`) or a comma-separated
-    /// weekday list (`mon,wed,fri`).
+    /// list of the day words the routine language's `every` reads (see
+    /// ``Weekday/days(named:)``): `mon,wed,fri`, `weekday`, `weekend,mon`.
     ///
     /// - Throws: ``CadenceError`` naming what is wrong, for text that is not a
     ///   cadence or a cadence that is not valid (such as `0/7` or `8/7`).
@@ -87,12 +88,12 @@ public enum Cadence: Sendable, Hashable, Codable, CustomStringConvertible {
         } else {
             var days = Set<Weekday>()
             for name in trimmed.split(separator: ",") {
-                guard let day = Weekday(name: String(name)) else {
+                guard let named = Weekday.days(named: String(name)) else {
                     throw CadenceError(
                         text: text,
-                        reason: "'\(name.trimmingCharacters(in: .whitespaces))' is not daily, weekly, N/D or a weekday (mon, tue, …)")
+                        reason: "'\(name.trimmingCharacters(in: .whitespaces))' is not daily, weekly, N/D, a day (mon, tue, …), weekday or weekend")
                 }
-                days.insert(day)
+                days.formUnion(named)
             }
             cadence = days.count == 7 ? .daily : .weekdays(days)
         }
@@ -153,6 +154,30 @@ public enum Weekday: Int, Sendable, Hashable, Codable, CaseIterable, Comparable 
         else { return nil }
         self = day
     }
+
+    /// The days a word names, as `tandem adopt --every` and the routine
+    /// language's `every` read it: a day (`mon`, `tues`, `thursday`, as
+    /// ``init(name:)`` reads it), `weekday` or `weekdays` (Monday to Friday),
+    /// `weekend` or `weekends` (Saturday and Sunday), `day` or `days` (every
+    /// day); `nil` for anything else.
+    public static func days(named word: String) -> [Weekday]? {
+        let lowered = word.trimmingCharacters(in: .whitespaces).lowercased()
+        if let group = groups[lowered] { return group }
+        return Weekday(name: lowered).map { [$0] }
+    }
+
+    /// Every word ``days(named:)`` reads in full (not the shortened days),
+    /// for suggestions.
+    public static var dayWords: [String] {
+        (Array(groups.keys) + allCases.flatMap { [$0.fullName, $0.shortName] }).sorted()
+    }
+
+    private static let groups: [String: [Weekday]] = [
+        "day": allCases.sorted(), "days": allCases.sorted(),
+        "weekday": [.monday, .tuesday, .wednesday, .thursday, .friday],
+        "weekdays": [.monday, .tuesday, .wednesday, .thursday, .friday],
+        "weekend": [.saturday, .sunday], "weekends": [.saturday, .sunday],
+    ]
 
     /// Orders the week from Monday to Sunday.
     public static func < (lhs: Weekday, rhs: Weekday) -> Bool {

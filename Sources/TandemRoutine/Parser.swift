@@ -350,27 +350,13 @@ public struct Parser {
         return Stmt(.routine(declaration), declaration.range)
     }
 
-    static let dayNames: [String: [Weekday]] = {
-        var names: [String: [Weekday]] = ["day": Weekday.allCases, "days": Weekday.allCases,
-            "weekday": [.monday, .tuesday, .wednesday, .thursday, .friday],
-            "weekdays": [.monday, .tuesday, .wednesday, .thursday, .friday],
-            "weekend": [.saturday, .sunday], "weekends": [.saturday, .sunday]]
-        for day in Weekday.allCases {
-            names[day.fullName] = [day]
-            names[day.shortName] = [day]
-        }
-        names["tue"] = [.tuesday]; names["tues"] = [.tuesday]; names["thu"] = [.thursday]; names["thur"] = [.thursday]
-        names["thurs"] = [.thursday]
-        return names
-    }()
-
     private mutating func parseSchedule() throws(Abort) -> Stmt {
         let start = advance()
         var days: [Weekday] = []
         repeat {
             let (word, wordRange) = try expectIdentifier("a day such as 'day', 'monday' or 'mon'")
-            guard let named = Parser.dayNames[word.lowercased()] else {
-                let hint = Suggestions.closest(to: word, in: Parser.dayNames.keys.sorted()).first.map { "did you mean '\($0)'?" }
+            guard let named = Weekday.days(named: word) else {
+                let hint = Suggestions.closest(to: word, in: Weekday.dayWords).first.map { "did you mean '\($0)'?" }
                 throw error("'\(word)' is not a day", at: wordRange, hint: hint)
             }
             for day in named where !days.contains(day) { days.append(day) }

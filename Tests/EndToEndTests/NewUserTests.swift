@@ -66,4 +66,24 @@ import TandemKit
         #expect(result.stderr.contains("'custom.morning_walk' is not an adopted habit"), "\(result.stderr)")
         #expect(!FileManager.default.fileExists(atPath: home.appendingPathComponent("journal.sqlite").path))
     }
+
+    @Test(arguments: [("today", "Fri 20 Nov"), ("tomorrow", "Sat 21 Nov"), ("2026-12-01", "Tue 1 Dec")])
+    func promisesAreDueOnWordsOrDates(due: String, label: String) {
+        let result = run(["promise", "add", "call your mother", "--due", due])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains(label), "\(result.stdout)")
+    }
+
+    @Test func aDueThatIsNoDaySaysWhatWorks() {
+        let result = run(["promise", "add", "call your mother", "--due", "sunday-ish"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("today, tomorrow or a date as YYYY-MM-DD"), "\(result.stderr)")
+    }
+
+    @Test(arguments: [("weekday", "mon,tue,wed,thu,fri"), ("weekend", "sat,sun"), ("weekends,mon", "mon,sat,sun"), ("thurs", "thu")])
+    func adoptTakesTheRoutineLanguagesDayWords(every: String, cadence: String) {
+        let result = run(["adopt", "daily.gratitude", "--every", every])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains(", \(cadence)."), "\(result.stdout)")
+    }
 }

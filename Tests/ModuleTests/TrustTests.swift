@@ -72,6 +72,13 @@ import Trust
         #expect(harness.output.text.contains("due Sun 29 Mar 2026"))
     }
 
+    @Test(arguments: [("today", "2026-03-23"), ("Tomorrow", "2026-03-24"), ("2026-04-01", "2026-04-01")])
+    func dueTakesTodayTomorrowOrADate(due: String, stored: String) throws {
+        let harness = Harness()
+        try harness.run(["add", "water the plants", "--due", due])
+        #expect(try harness.store.records(kind: nil).first?.fields["due"] == stored)
+    }
+
     @Test func keptAndBrokenReferToThePromise() throws {
         let harness = Harness()
         try harness.run(["add", "book the restaurant"])
@@ -126,7 +133,7 @@ import Trust
 
     @Test func badDatesAreRejected() throws {
         let harness = Harness()
-        for bad in ["2026-02-30", "29-03-2026", "2026-3-29", "tomorrow", "2026-13-01"] {
+        for bad in ["2026-02-30", "29-03-2026", "2026-3-29", "someday", "2026-13-01"] {
             let error = harness.failure(["add", "something", "--due", bad])
             #expect(error?.message.contains("bad due date '\(bad)'") == true, "\(error?.message ?? "")")
         }

@@ -6,6 +6,9 @@ import TandemKit
         ("daily", "1/1", "daily"), ("weekly", "1/7", "weekly"), ("3/7", "3/7", "3/7"),
         ("1/1", "1/1", "daily"), ("mon,wed,fri", "3/7", "mon,wed,fri"), ("Fri, mon", "2/7", "mon,fri"),
         ("mon,tue,wed,thu,fri,sat,sun", "1/1", "daily"), ("2/14", "2/14", "2/14"),
+        ("weekday", "5/7", "mon,tue,wed,thu,fri"), ("Weekdays", "5/7", "mon,tue,wed,thu,fri"),
+        ("weekend", "2/7", "sat,sun"), ("weekends, mon", "3/7", "mon,sat,sun"), ("thurs,tues", "2/7", "tue,thu"),
+        ("weekday,weekend", "1/1", "daily"),
     ])
     func parsesWhatPeopleType(text: String, fraction: String, description: String) throws {
         let cadence = try Cadence(parsing: text)

@@ -11,14 +11,16 @@ struct AdoptCommand: HostCommand {
         abstract: "Start tracking a practice as a habit.",
         discussion: """
             The cadence comes from the practice unless --every gives one: daily, weekly,
-            N/D (N times in any D days, such as 3/7) or weekdays (mon,wed,fri).
+            N/D (N times in any D days, such as 3/7), or days of the week as a routine's
+            `every` names them: mon,wed,fri, weekday (Monday to Friday), weekend, or a mix
+            such as weekend,mon.
             A habit of your own: tandem adopt custom.morning_walk --title "Morning walk together" --every 3/7
             """)
 
     @Argument(help: "A practice id (such as daily.gratitude), or custom.NAME for your own habit.")
     var id: String
 
-    @Option(name: .long, help: "How often: daily, weekly, N/D (such as 3/7) or weekdays (mon,wed,fri).")
+    @Option(name: .long, help: "How often: daily, weekly, N/D (such as 3/7), or days: mon,wed,fri, weekday or weekend.")
     var every: String?
 
     @Option(name: .long, help: "What to call the habit (required for custom habits).")

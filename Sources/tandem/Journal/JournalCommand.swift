@@ -43,7 +43,7 @@ struct JournalCommand: HostCommand {
         }
         let style = runtime.environment.style
         var out = ""
-        let width = TextLayout.readingWidth
+        let width = runtime.environment.readingWidth
         for event in events {
             let kind: String = style.bold(event.kind.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0))
             let text: String = Self.describe(event, style)
