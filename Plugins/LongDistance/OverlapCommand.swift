@@ -39,7 +39,7 @@ public struct OverlapCommand: ModuleCommand {
     var from: String?
 
     /// How many days to look at.
-    @Option(help: "How many days to look at, 1 to 60.")
+    @Option(parsing: .unconditional, help: "How many days to look at, 1 to 60 (default: 7).", transform: NumberOption.whole)
     var days: Int = 7
 
     /// Whether to write JSON.

@@ -34,7 +34,7 @@ public struct Feelings: ModuleCommand {
     public var random = false
 
     /// Makes the random pick repeatable.
-    @Option(help: "A seed for --random, so the same seed picks the same word.")
+    @Option(parsing: .unconditional, help: "A seed for --random, so the same seed picks the same word.", transform: NumberOption.whole)
     public var seed: UInt64?
 
     /// Creates the command with its defaults (as the argument parser does).

@@ -1,4 +1,5 @@
 import ArgumentParser
+import TandemKit
 
 /// `--json` for commands whose output is data.
 struct OutputOptions: ParsableArguments {
@@ -8,6 +9,6 @@ struct OutputOptions: ParsableArguments {
 
 /// `--seed N` for commands that choose at random.
 struct SeedOptions: ParsableArguments {
-    @Option(name: .long, help: "Make the random choice repeatable.")
+    @Option(name: .long, parsing: .unconditional, help: "Make the random choice repeatable.", transform: NumberOption.whole)
     var seed: UInt64?
 }

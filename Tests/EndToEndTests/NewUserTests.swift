@@ -86,4 +86,20 @@ import TandemKit
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains(", \(cadence)."), "\(result.stdout)")
     }
+
+    @Test(arguments: [
+        (["tip", "--seed", "-1"], "The value '-1' is invalid for '--seed <seed>': it must be 0 or more"),
+        (["card", "--seed", "-1"], "The value '-1' is invalid for '--seed <seed>': it must be 0 or more"),
+        (["tip", "--seed=-1"], "The value '-1' is invalid for '--seed <seed>': it must be 0 or more"),
+        (["tip", "--seed", "many"], "The value 'many' is invalid for '--seed <seed>': it must be a whole number"),
+        (["feelings", "--random", "--seed", "-5"], "The value '-5' is invalid for '--seed <seed>': it must be 0 or more"),
+        (["overlap", "--me", "Europe/Berlin", "18-23", "--partner", "Asia/Tokyo", "06-08", "--days", "-3"], "--days must be 1 to 60, not -3"),
+        (["checkin", "--connection", "-2", "--appreciation", "dinner"], "--connection must be 1 to 10, not -2"),
+    ])
+    func negativeNumbersAreJudgedAsValues(args: [String], message: String) {
+        let result = run(args)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains(message), "\(result.stderr)")
+        #expect(!result.stderr.contains("Missing value"), "\(result.stderr)")
+    }
 }

@@ -14,7 +14,7 @@ struct CheckinCommand: HostCommand {
             appreciation, note). With --connection and --appreciation it asks nothing.
             """)
 
-    @Option(name: .long, help: "How connected you feel, 1 to 10.")
+    @Option(name: .long, parsing: .unconditional, help: "How connected you feel, 1 to 10.", transform: NumberOption.whole)
     var connection: Int?
 
     @Option(name: .long, help: "One thing you appreciate about your partner.")

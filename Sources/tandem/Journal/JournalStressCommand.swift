@@ -11,7 +11,7 @@ struct JournalStressCommand: HostCommand {
         commandName: "journal-stress", abstract: "Write N notes, printing each id after its commit (for tests).",
         shouldDisplay: false)
 
-    @Option(name: .long, help: "How many notes to write.")
+    @Option(name: .long, parsing: .unconditional, help: "How many notes to write.", transform: NumberOption.whole)
     var count: Int = 100
 
     @Option(name: .long, help: "A label put in every note.")
@@ -50,13 +50,13 @@ struct JournalGenerateCommand: HostCommand {
         commandName: "journal-generate", abstract: "Write a synthetic multi-year journal (for benchmarks).",
         shouldDisplay: false)
 
-    @Option(name: .long, help: "Years of history.")
+    @Option(name: .long, parsing: .unconditional, help: "Years of history.", transform: NumberOption.whole)
     var years: Int = 10
 
-    @Option(name: .long, help: "How many habits.")
+    @Option(name: .long, parsing: .unconditional, help: "How many habits.", transform: NumberOption.whole)
     var habits: Int = 20
 
-    @Option(name: .long, help: "Random seed.")
+    @Option(name: .long, parsing: .unconditional, help: "Random seed.", transform: NumberOption.whole)
     var seed: UInt64 = 1
 
     func run(on runtime: Runtime) throws {
