@@ -115,10 +115,10 @@ public struct FoundationsAssess: ModuleCommand {
 
     /// The result as a short, readable report.
     static func report(for result: AssessmentResult, style: TextStyle, width: Int = 80) -> String {
-        let width = result.scores.map(\.pillar.name.count).max() ?? 0
+        let nameWidth = result.scores.map { TextLayout.columns($0.pillar.name) }.max() ?? 0
         var text = "\n" + style.bold("Your five pillars") + "\n"
         for score in result.scores {
-            let name = score.pillar.name.padding(toLength: width, withPad: " ", startingAt: 0)
+            let name = TextLayout.pad(score.pillar.name, to: nameWidth)
             let average = String(format: "%.1f", score.average)
             let line = "  \(name)  \(average)/5  \(bar(percent: score.percent))  \(score.percent)%"
             text += (result.weakest.contains(score.pillar) && !result.isEven ? style.color(line, .yellow) : line) + "\n"

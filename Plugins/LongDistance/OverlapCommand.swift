@@ -177,11 +177,11 @@ public struct OverlapReport: Sendable {
                     + "Try stretching one range by an hour on each side, or swap a weekday evening for a weekend morning.", width: width)
             return text
         }
-        let myWidth = windows.map { LocalClock.span($0, in: finder.me.zone).count }.max() ?? 0
-        let partnerWidth = windows.map { LocalClock.span($0, in: finder.partner.zone).count }.max() ?? 0
+        let myWidth = windows.map { TextLayout.columns(LocalClock.span($0, in: finder.me.zone)) }.max() ?? 0
+        let partnerWidth = windows.map { TextLayout.columns(LocalClock.span($0, in: finder.partner.zone)) }.max() ?? 0
         for window in windows {
-            let mine = LocalClock.span(window, in: finder.me.zone).padding(toLength: myWidth, withPad: " ", startingAt: 0)
-            let theirs = LocalClock.span(window, in: finder.partner.zone).padding(toLength: partnerWidth, withPad: " ", startingAt: 0)
+            let mine = TextLayout.pad(LocalClock.span(window, in: finder.me.zone), to: myWidth)
+            let theirs = TextLayout.pad(LocalClock.span(window, in: finder.partner.zone), to: partnerWidth)
             text += TextLayout.paragraph(
                 style.color(mine, .cyan) + " \(myName)  ·  \(theirs) \(partnerName)  ·  " + style.bold(LocalClock.duration(window.minutes)),
                 width: width, indent: "  ", hanging: "    ")

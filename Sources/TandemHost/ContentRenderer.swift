@@ -22,10 +22,10 @@ public struct ContentRenderer: Sendable {
 
     /// One line per module: id, name, practice and card counts, summary.
     public func modules() -> String {
-        let idWidth = registry.modules.map(\.id.count).max() ?? 0
+        let idWidth = registry.modules.map { TextLayout.columns($0.id) }.max() ?? 0
         var lines: [String] = []
         for module in registry.modules {
-            let id = module.id.padding(toLength: idWidth, withPad: " ", startingAt: 0)
+            let id = TextLayout.pad(module.id, to: idWidth)
             let counts = "\(module.practices.count) practices, \(module.cards.count) cards"
             let margin = String(repeating: " ", count: idWidth + 2)
             lines += wrap("\(style.bold(module.manifest.displayName))  \(style.dim(counts))", indent: style.color(id, .cyan) + "  ", hanging: margin)
@@ -50,9 +50,9 @@ public struct ContentRenderer: Sendable {
         var lines: [String] = []
         for module in modules {
             if modules.count > 1 { lines.append(style.bold(module.manifest.displayName) + style.dim(" (\(module.id))")) }
-            let idWidth = module.practices.map(\.id.count).max() ?? 0
+            let idWidth = module.practices.map { TextLayout.columns($0.id) }.max() ?? 0
             for practice in module.practices {
-                let id = practice.id.padding(toLength: idWidth, withPad: " ", startingAt: 0)
+                let id = TextLayout.pad(practice.id, to: idWidth)
                 lines += wrap(
                     "\(practice.title)  \(style.dim(practice.cadence.description))",
                     indent: "  \(style.color(id, .cyan))  ", hanging: String(repeating: " ", count: idWidth + 4))

@@ -40,6 +40,23 @@ import TandemKit
         }
     }
 
+    @Test func assessAndOverlapFillTheWidthAndNoMore() {
+        let answers = String(repeating: "3\n", count: 15)
+        let wide = runTandem(["assess"], stdin: answers, environment: ["COLUMNS": "100"], home: home)
+        #expect(wide.status == 0, "\(wide.stderr)")
+        // 93 columns: one line at 100, wrapped at 80.
+        let advice = "Pick one for the coming week; `tandem show ID` explains it. Take the check again in a month."
+        #expect(wide.stdout.contains(advice + "\n"), "\(wide.stdout)")
+        let narrow = runTandem(["assess"], stdin: answers, environment: ["COLUMNS": "80"], home: home)
+        #expect(!narrow.stdout.contains(advice))
+        #expect(narrow.stdout.contains("Weakest pillars (tied): Open and honest communication, Respect and trust,\n  "), "\(narrow.stdout)")
+        let overlap = run(["overlap", "--me", "Europe/Berlin", "18-23", "--partner", "America/New_York", "12-18", "--days", "2"], ["COLUMNS": "80"])
+        #expect(overlap.status == 0, "\(overlap.stderr)")
+        for output in [narrow.stdout, overlap.stdout] {
+            #expect(output.split(separator: "\n").allSatisfy { TextLayout.columns($0) <= 80 }, "\(output)")
+        }
+    }
+
     @Test func suggestionsNameEachIDOnce() {
         #expect(run(["adopt", "daily.gratitude"]).status == 0)
         let typo = run(["done", "daily.gratitud"])
