@@ -75,14 +75,15 @@ public enum JournalText {
         return lines
     }
 
-    /// The whole `tandem stats` text.
-    public static func render(_ stats: JournalStats, style: TextStyle = .plain) -> String {
+    /// The whole `tandem stats` text, each habit's heading wrapped at `width`.
+    public static func render(_ stats: JournalStats, style: TextStyle = .plain, width: Int = 80) -> String {
         var out = style.bold("Tandem stats as of \(stats.asOf)") + "\n"
         if stats.habits.isEmpty {
             out += "\nNo habits adopted yet. Try: tandem adopt daily.gratitude\n"
         }
         for habit in stats.habits {
-            out += "\n" + style.bold(habit.title) + "  " + style.color(habit.id, .cyan) + "  (\(habit.schedule), \(habit.cadence))\n"
+            out += "\n" + TextLayout.paragraph(
+                style.bold(habit.title) + "  " + style.color(habit.id, .cyan) + "  (\(habit.schedule), \(habit.cadence))", width: width, hanging: "  ")
             out += "  strength  " + bar(habit.strength, style: style) + "\n"
             out += "  streak    \(days(habit.currentStreak)) now, best \(days(habit.bestStreak))\n"
             out += "  last 30   \(habit.doneLast30) of 30 days done\n"

@@ -28,7 +28,7 @@ import TandemKit
             _ = run(["done", "custom.evening_walk_after_dinner_with_the_dog", "--date", "2026-11-\(day)"])
         }
         _ = run(["note", "A long note about the week, to see that the journal wraps it at the terminal's edge and keeps every word in one piece."])
-        for command in [["today"], ["modules"], ["journal"], ["practices"]] {
+        for command in [["today"], ["modules"], ["journal"], ["practices"], ["stats"]] {
             let result = run(command, ["COLUMNS": "80"])
             #expect(result.status == 0, "\(command): \(result.stderr)")
             let wide = result.stdout.split(separator: "\n").filter { TextLayout.columns($0) > 80 }

@@ -23,7 +23,7 @@ struct StatsCommand: HostCommand {
         if output.json {
             runtime.environment.output.write(stats.jsonText() + "\n")
         } else {
-            runtime.environment.output.write(JournalText.render(stats, style: runtime.environment.style))
+            runtime.environment.output.write(JournalText.render(stats, style: runtime.environment.style, width: runtime.environment.readingWidth))
         }
     }
 }
