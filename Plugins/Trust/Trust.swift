@@ -33,7 +33,7 @@ public struct TrustModule: CoachingModule {
     /// Writes down a promise, as `tandem promise add` does, and returns its number.
     public static let promiseFunction = RoutineFunction(
         name: "promise", parameters: ["text", "due"], optionalCount: 1,
-        summary: "Write down a promise (due: a YYYY-MM-DD date, if any); returns its number, as tandem promise kept takes it."
+        summary: "Write down a promise, due today, tomorrow or on a YYYY-MM-DD date if given; returns its number for tandem promise kept."
     ) { arguments, context in
         guard case .string(let text) = arguments.first else {
             throw RoutineFunctionError("promise needs the promise's text, such as trust.promise(\"call your mother on Sunday\")")
@@ -41,7 +41,7 @@ public struct TrustModule: CoachingModule {
         var due: String?
         if arguments.count > 1 {
             guard case .string(let day) = arguments[1] else {
-                throw RoutineFunctionError("promise's due date is a YYYY-MM-DD text, not \(arguments[1].typeName)")
+                throw RoutineFunctionError("promise's due day is text (today, tomorrow or YYYY-MM-DD), not \(arguments[1].typeName)")
             }
             due = day
         }
