@@ -43,14 +43,14 @@ let package = Package(
         .target(name: "TandemSystem", dependencies: ["TandemKit"]),
         // The module catalogue: the registry that validates and indexes
         // modules, and rendering of their content.
-        .target(name: "TandemHost", dependencies: ["TandemKit"]),
+        .target(name: "TandemCatalog", dependencies: ["TandemKit"]),
         // The compile-time list of coaching modules (generated).
         .target(name: "TandemModules", dependencies: ["TandemKit"] + moduleDependencies),
         // The journal: habits, check-ins, notes, promises in embedded SQLite.
         .target(name: "TandemJournal", dependencies: ["TandemKit", "TandemSystem", grdb]),
         // The routine language: lexer, parser, resolver, checker, interpreter.
         .target(
-            name: "TandemRoutine", dependencies: ["TandemKit", "TandemHost"],
+            name: "TandemRoutine", dependencies: ["TandemKit", "TandemCatalog"],
             // The interpreter's hot paths touch class fields; dynamic exclusivity checks cost ~10%.
             swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]),
         // The host every front end shares: the environment, the clock, the
@@ -58,32 +58,32 @@ let package = Package(
         // one mapping from errors to messages and exit codes.
         .target(
             name: "TandemRuntime",
-            dependencies: ["TandemKit", "TandemSystem", "TandemHost", "TandemJournal", "TandemRoutine", argumentParser]),
-        .target(name: "RoutineFuzz", dependencies: ["TandemRoutine", "TandemHost", "TandemModules"]),
+            dependencies: ["TandemKit", "TandemSystem", "TandemCatalog", "TandemJournal", "TandemRoutine", argumentParser]),
+        .target(name: "RoutineFuzz", dependencies: ["TandemRoutine", "TandemCatalog", "TandemModules"]),
         // libedit, and fixed-arity C wrappers for its variadic functions.
         .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         .target(name: "CLineEditor", dependencies: ["CLibEdit"]),
         // The interactive session, a front end over the runtime.
         .target(
             name: "TandemREPL",
-            dependencies: ["TandemKit", "TandemSystem", "TandemHost", "TandemRoutine", "TandemRuntime", "CLineEditor", argumentParser]),
+            dependencies: ["TandemKit", "TandemSystem", "TandemCatalog", "TandemRoutine", "TandemRuntime", "CLineEditor", argumentParser]),
         // The command-line front end: one file per subcommand over the runtime.
         .executableTarget(
             name: "tandem",
             dependencies: [
-                "TandemKit", "TandemSystem", "TandemHost", "TandemModules", "TandemJournal", "TandemRoutine",
+                "TandemKit", "TandemSystem", "TandemCatalog", "TandemModules", "TandemJournal", "TandemRoutine",
                 "TandemRuntime", "TandemREPL", argumentParser,
             ]),
 
         .testTarget(name: "TandemKitTests", dependencies: ["TandemKit"]),
-        .testTarget(name: "TandemHostTests", dependencies: ["TandemHost", "TandemModules", "TandemKit"]),
+        .testTarget(name: "TandemCatalogTests", dependencies: ["TandemCatalog", "TandemModules", "TandemKit"]),
         .testTarget(name: "ModuleTests", dependencies: ["TandemKit"] + moduleDependencies),
         .testTarget(name: "TandemJournalTests", dependencies: ["TandemJournal", "TandemKit"]),
-        .testTarget(name: "TandemRoutineTests", dependencies: ["TandemRoutine", "TandemRuntime", "TandemHost", "TandemModules", "TandemKit"]),
-        .testTarget(name: "TandemREPLTests", dependencies: ["TandemREPL", "TandemRuntime", "TandemRoutine", "TandemHost", "TandemModules", "TandemKit"]),
+        .testTarget(name: "TandemRoutineTests", dependencies: ["TandemRoutine", "TandemRuntime", "TandemCatalog", "TandemModules", "TandemKit"]),
+        .testTarget(name: "TandemREPLTests", dependencies: ["TandemREPL", "TandemRuntime", "TandemRoutine", "TandemCatalog", "TandemModules", "TandemKit"]),
         .testTarget(
             name: "TandemRuntimeTests",
-            dependencies: ["TandemRuntime", "TandemJournal", "TandemRoutine", "TandemHost", "TandemModules", "TandemSystem", "TandemKit"]),
+            dependencies: ["TandemRuntime", "TandemJournal", "TandemRoutine", "TandemCatalog", "TandemModules", "TandemSystem", "TandemKit"]),
         .testTarget(name: "TandemSystemTests", dependencies: ["TandemSystem", "TandemKit"]),
         .testTarget(name: "EndToEndTests", dependencies: [], exclude: ["Snapshots"]),
     ]

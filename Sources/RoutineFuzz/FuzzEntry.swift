@@ -1,4 +1,4 @@
-import TandemHost
+import TandemCatalog
 import TandemModules
 import TandemRoutine
 

@@ -1,6 +1,6 @@
 import Foundation
 import TandemKit
-import TandemHost
+import TandemCatalog
 import TandemSystem
 
 /// The REPL's input history: bounded, without consecutive duplicates, kept in

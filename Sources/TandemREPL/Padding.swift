@@ -1,4 +1,4 @@
-import TandemHost
+import TandemCatalog
 import TandemKit
 
 /// Synthetic coaching modules that pad a registry to a given number of

@@ -1,4 +1,4 @@
-import TandemHost
+import TandemCatalog
 import TandemKit
 
 /// A routine known to a program or session. Calls hold on to the symbol,

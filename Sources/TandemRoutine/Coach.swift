@@ -1,5 +1,5 @@
 import Foundation
-import TandemHost
+import TandemCatalog
 import TandemKit
 
 /// The coaching statements: questions, practices, notes, check-ins, tips,

@@ -1,5 +1,5 @@
 import Synchronization
-import TandemHost
+import TandemCatalog
 import TandemKit
 
 /// Lowers a checked tree into Swift closures, once, so the tree is never

@@ -1,5 +1,5 @@
 import Foundation
-import TandemHost
+import TandemCatalog
 import TandemKit
 
 /// How a `practice` statement ended.

@@ -1,6 +1,6 @@
 import Foundation
 import Synchronization
-import TandemHost
+import TandemCatalog
 import TandemKit
 
 typealias Frame = UnsafeMutablePointer<Value>

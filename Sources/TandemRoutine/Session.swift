@@ -1,5 +1,5 @@
 import Foundation
-import TandemHost
+import TandemCatalog
 import TandemKit
 
 /// A `.routine` file read with its includes, parsed, not yet checked.

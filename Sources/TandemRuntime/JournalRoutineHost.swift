@@ -1,6 +1,6 @@
 import Foundation
 import Synchronization
-import TandemHost
+import TandemCatalog
 import TandemJournal
 import TandemKit
 import TandemRoutine

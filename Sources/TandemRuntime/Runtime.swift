@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import Synchronization
-import TandemHost
+import TandemCatalog
 import TandemJournal
 import TandemKit
 import TandemSystem

@@ -1,4 +1,4 @@
-import TandemHost
+import TandemCatalog
 import TandemModules
 
 /// What must exist before `main`: ArgumentParser reads the subcommand list

@@ -1,4 +1,4 @@
-import TandemHost
+import TandemCatalog
 import TandemREPL
 import TandemRuntime
 

@@ -1,6 +1,6 @@
 import CLineEditor
 import Foundation
-import TandemHost
+import TandemCatalog
 import TandemRuntime
 import TandemKit
 import TandemModules

@@ -1,5 +1,5 @@
 import Foundation
-import TandemHost
+import TandemCatalog
 import TandemKit
 import Testing
 

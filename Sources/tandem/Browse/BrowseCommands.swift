@@ -1,5 +1,5 @@
 import ArgumentParser
-import TandemHost
+import TandemCatalog
 import TandemKit
 import TandemRuntime
 

@@ -1,6 +1,6 @@
 import ArgumentParser
 import TandemRuntime
-import TandemHost
+import TandemCatalog
 
 struct CardCommand: HostCommand {
     static let configuration = CommandConfiguration(

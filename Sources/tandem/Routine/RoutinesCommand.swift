@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import TandemHost
+import TandemCatalog
 import TandemKit
 import TandemRuntime
 import TandemRoutine

@@ -1,5 +1,5 @@
 import Testing
-import TandemHost
+import TandemCatalog
 import TandemKit
 import TandemModules
 
