@@ -173,15 +173,22 @@ final class Tmux {
     let home: URL
 
     /// Starts `tandem` in a 100×40 terminal; after it exits the pane shows `[exit N]`.
-    init(home: URL, arguments: [String] = []) throws {
+    /// With `asHome`, `home` is `HOME` and Tandem keeps its files where it
+    /// does for a user (`~/.local/share/tandem`), not in `TANDEM_HOME`.
+    init(home: URL, arguments: [String] = [], asHome: Bool = false) throws {
         self.home = home
         var variables = [
             "TANDEM_HOME": home.path, "TANDEM_NOW": "2026-11-20T21:30:00", "NO_COLOR": "1", "TZ": "UTC",
             "LANG": "C.UTF-8", "TERM": "xterm-256color",
         ]
+        if asHome {
+            variables["TANDEM_HOME"] = nil
+            variables["HOME"] = home.path
+        }
         if let path = ProcessInfo.processInfo.environment["PATH"] { variables["PATH"] = path }
         let assignments = variables.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.quote($0.value))" }.joined(separator: " ")
-        let command = "env \(assignments) \(Self.quote(tandemBinaryURL().path)) \(arguments.map(Self.quote).joined(separator: " ")); echo \"[exit $?]\"; sleep 600"
+        let unset = asHome ? "-u TANDEM_HOME -u XDG_DATA_HOME -u XDG_STATE_HOME " : ""
+        let command = "env \(unset)\(assignments) \(Self.quote(tandemBinaryURL().path)) \(arguments.map(Self.quote).joined(separator: " ")); echo \"[exit $?]\"; sleep 600"
         try run(["new-session", "-d", "-x", "100", "-y", "40", command])
     }
 
@@ -194,8 +201,8 @@ final class Tmux {
 
     /// Starts `tandem` on `home`, waits for its first prompt, runs `body`,
     /// then shuts the terminal down.
-    static func session(home: URL, _ body: (Tmux) throws -> Void) throws {
-        let terminal = try Tmux(home: home)
+    static func session(home: URL, asHome: Bool = false, _ body: (Tmux) throws -> Void) throws {
+        let terminal = try Tmux(home: home, asHome: asHome)
         defer { terminal.shutDown() }
         try terminal.waitForPrompt()
         try body(terminal)
