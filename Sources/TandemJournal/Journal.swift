@@ -90,7 +90,7 @@ public final class Journal: Sendable {
         do {
             queue = try DatabaseQueue(path: url.path, configuration: configuration)
         } catch {
-            throw CommandFailure("could not open the journal at \(url.path): \(error)", exitCode: 1)
+            throw CommandFailure("could not open the journal at \(url.path): \(error)", exitCode: ExitStatus.runtimeError)
         }
         let (author, device) = try migrate(queue, url: url)
         return Journal(url: url, queue: queue, timeZone: timeZone, clock: clock, author: author, device: device)
@@ -104,7 +104,7 @@ public final class Journal: Sendable {
         let path = url.path
         guard FileManager.default.fileExists(atPath: path) else { return .missing }
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw CommandFailure("cannot read \(path); the journal was not opened", exitCode: 1)
+            throw CommandFailure("cannot read \(path); the journal was not opened", exitCode: ExitStatus.runtimeError)
         }
         let header = (try? handle.read(upToCount: 100)) ?? Data()
         try? handle.close()
@@ -148,13 +148,13 @@ public final class Journal: Sendable {
     static func foreignFile(_ path: String, reason: String) -> CommandFailure {
         CommandFailure(
             "\(path) is not a Tandem journal (\(reason)); it was left untouched. "
-                + "Move it away, or set TANDEM_HOME to another folder.", exitCode: 1)
+                + "Move it away, or set TANDEM_HOME to another folder.", exitCode: ExitStatus.refused)
     }
 
     static func newerSchema(_ path: String, version: Int) -> CommandFailure {
         CommandFailure(
             "\(path) was written by a newer Tandem (journal schema \(version); this one knows up to \(schemaVersion)); "
-                + "it was left untouched. Update Tandem to use it.", exitCode: 1)
+                + "it was left untouched. Update Tandem to use it.", exitCode: ExitStatus.refused)
     }
 
     /// Creates an empty file with mode 0600, so that SQLite (which gives
@@ -165,7 +165,7 @@ public final class Journal: Sendable {
             fchmod(descriptor, 0o600)
             _ = Foundation.close(descriptor)
         } else if errno != EEXIST {
-            throw CommandFailure("cannot create \(url.path): \(String(cString: strerror(errno)))", exitCode: 1)
+            throw CommandFailure("cannot create \(url.path): \(String(cString: strerror(errno)))", exitCode: ExitStatus.runtimeError)
         }
     }
 
@@ -281,7 +281,7 @@ public final class Journal: Sendable {
         } catch let failure as CommandFailure {
             throw failure
         } catch {
-            throw CommandFailure("could not open the journal at \(url.path): \(error)", exitCode: 1)
+            throw CommandFailure("could not open the journal at \(url.path): \(error)", exitCode: ExitStatus.runtimeError)
         }
     }
 
@@ -304,7 +304,7 @@ public final class Journal: Sendable {
         } catch let failure as CommandFailure {
             throw failure
         } catch {
-            throw CommandFailure("the journal could not be written: \(error)", exitCode: 1)
+            throw CommandFailure("the journal could not be written: \(error)", exitCode: ExitStatus.runtimeError)
         }
     }
 
@@ -315,7 +315,7 @@ public final class Journal: Sendable {
         } catch let failure as CommandFailure {
             throw failure
         } catch {
-            throw CommandFailure("the journal could not be read: \(error)", exitCode: 1)
+            throw CommandFailure("the journal could not be read: \(error)", exitCode: ExitStatus.runtimeError)
         }
     }
 

@@ -37,7 +37,7 @@ public enum JournalExport {
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
         let descriptor = Foundation.open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else {
-            throw CommandFailure("cannot write \(url.path): \(String(cString: strerror(errno)))", exitCode: 1)
+            throw CommandFailure("cannot write \(url.path): \(String(cString: strerror(errno)))", exitCode: ExitStatus.runtimeError)
         }
         fchmod(descriptor, 0o600)
         var ok = true
@@ -54,7 +54,7 @@ public enum JournalExport {
         guard ok, rename(temporary.path, url.path) == 0 else {
             let reason = String(cString: strerror(errno))
             unlink(temporary.path)
-            throw CommandFailure("cannot write \(url.path): \(reason)", exitCode: 1)
+            throw CommandFailure("cannot write \(url.path): \(reason)", exitCode: ExitStatus.runtimeError)
         }
     }
 }

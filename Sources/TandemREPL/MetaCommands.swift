@@ -394,7 +394,7 @@ extension REPL {
             guard written == bytes.count else { throw HistoryError(path: url.path, code: errno) }
             output.write("Saved \(name) to \(url.path)\n")
         } catch {
-            fail("\(error)", exitCode: 1)
+            fail("\(error)", exitCode: ExitStatus.runtimeError)
         }
     }
 
@@ -402,7 +402,7 @@ extension REPL {
 
     func runHost(_ name: String, _ arguments: [String]) {
         guard configuration.hostCommands.contains(where: { $0.name == name }) else {
-            fail(":\(name) needs the journal, which this build does not have", exitCode: 1)
+            fail(":\(name) needs the journal, which this build does not have", exitCode: ExitStatus.runtimeError)
             return
         }
         let status = configuration.runHostCommand(name, arguments)

@@ -186,7 +186,7 @@ public final class REPL {
         case .failure(let code):
             if firstFailure == nil { firstFailure = code }
         case .interrupted:
-            if firstFailure == nil { firstFailure = 130 }
+            if firstFailure == nil { firstFailure = ExitStatus.interrupted }
             if !reader.isInteractive { finished = true }
         }
     }

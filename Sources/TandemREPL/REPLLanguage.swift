@@ -58,7 +58,7 @@ public final class UnavailableLanguage: REPLLanguage {
     /// Reports that the language is not available.
     public func execute(_ source: String) -> REPLOutcome {
         errors("error: the routine language is not available in this build\n")
-        return .failure(exitCode: 2)
+        return .failure(exitCode: ExitStatus.usage)
     }
     /// Reports that the language is not available.
     public func runFile(_ url: URL) -> REPLOutcome { execute("") }

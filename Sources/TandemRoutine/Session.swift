@@ -163,10 +163,10 @@ public enum RoutineOutcome: Sendable {
     /// The process exit code: 0, 2 (check), 1 (runtime), 130 (interrupted).
     public var exitCode: Int32 {
         switch self {
-        case .success: 0
-        case .checkFailed: 2
-        case .runtimeError: 1
-        case .interrupted: 130
+        case .success: ExitStatus.success
+        case .checkFailed: ExitStatus.checkFailed
+        case .runtimeError: ExitStatus.runtimeError
+        case .interrupted: ExitStatus.interrupted
         }
     }
 

@@ -4,22 +4,6 @@ import TandemCatalog
 import TandemKit
 import TandemRoutine
 
-/// The exit codes every front end uses.
-public enum ExitStatus {
-    /// It worked.
-    public static let success: Int32 = 0
-    /// Bad usage or bad input: an unknown id, a wrong option, a bad date.
-    public static let usage: Int32 = 2
-    /// A routine failed its check; nothing ran.
-    public static let checkFailed: Int32 = 2
-    /// A routine stopped with an error, or something could not be done.
-    public static let runtimeError: Int32 = 1
-    /// Ctrl-C stopped it.
-    public static let interrupted: Int32 = 130
-    /// Data was refused (a foreign or newer journal, a file that cannot be written).
-    public static let refused: Int32 = 1
-}
-
 /// A routine that did not finish, thrown by `tandem run` and `tandem check`
 /// so that its diagnostics are printed, and its exit code chosen, in the one
 /// place every failure is.

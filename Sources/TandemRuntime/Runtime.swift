@@ -147,7 +147,7 @@ public final class Runtime: Sendable {
             try hostCommand.run(on: self)
         } else if var moduleCommand = command as? any ModuleCommand {
             guard let module = moduleID(of: type(of: moduleCommand)) else {
-                throw CommandFailure("no module contributes '\(type(of: moduleCommand).configuration.commandName ?? "this command")'", exitCode: 1)
+                throw CommandFailure("no module contributes '\(type(of: moduleCommand).configuration.commandName ?? "this command")'", exitCode: ExitStatus.runtimeError)
             }
             try moduleCommand.run(in: moduleContext(for: module))
         } else {
@@ -214,6 +214,6 @@ extension HostCommand {
     /// Host commands run through ``run(on:)``; ArgumentParser's own `run()`
     /// is never the way in.
     public mutating func run() throws {
-        throw CommandFailure("'\(Self.configuration.commandName ?? "this command")' runs on the Tandem host", exitCode: 1)
+        throw CommandFailure("'\(Self.configuration.commandName ?? "this command")' runs on the Tandem host", exitCode: ExitStatus.runtimeError)
     }
 }

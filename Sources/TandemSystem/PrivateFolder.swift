@@ -13,7 +13,7 @@ public enum PrivateFolder {
         var isDirectory: ObjCBool = false
         if manager.fileExists(atPath: url.path, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else {
-                throw CommandFailure("\(url.path) exists and is not a folder", exitCode: 1)
+                throw CommandFailure("\(url.path) exists and is not a folder", exitCode: ExitStatus.runtimeError)
             }
         } else {
             try manager.createDirectory(at: url, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])

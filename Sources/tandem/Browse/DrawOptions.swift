@@ -23,7 +23,7 @@ struct DrawOptions: ParsableArguments {
         var random = SeededRandom(seed: seed.seed ?? UInt64.random(in: .min ... .max))
         let renderer = runtime.renderer
         guard let (from, text) = pick(modules, &random) else {
-            throw CommandFailure("no \(kind)s to show in \(module ?? "any module")", exitCode: 1)
+            throw CommandFailure("no \(kind)s to show in \(module ?? "any module")", exitCode: ExitStatus.runtimeError)
         }
         let rendered = output.json ? try ContentRenderer.json(["module": from.id, kind: text]) : renderer.quote(text, from: from)
         runtime.environment.output.write(rendered)
