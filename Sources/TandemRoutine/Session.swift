@@ -374,7 +374,9 @@ public final class RoutineSession {
                 let range = program.file.range0
                 let call = Expr(.call(name: symbol.name, nameRange: range, arguments: arguments.map { Expr.literal($0, at: range) }), range)
                 call.callee = .routine(SymbolReference(symbol: symbol))
-                _ = try compiler.expression(call)(frame)
+                let value = try compiler.expression(call)(frame)
+                // A routine named on the command line gives its result back.
+                if case .routine = entry { machine.lastValue = value }
             }
         } catch let error as RuntimeError {
             machine.returnValue = .none

@@ -28,6 +28,21 @@ import Testing
         #expect(quoted.stdout == "top\n42 integer decimal boolean duration -2\n")
     }
 
+    @Test func aNamedRoutinesResultIsPrinted() {
+        let home = makeTemporaryHome()
+        let path = write("""
+            routine fib(n) {
+              if n < 2 { return n }
+              return fib(n - 1) + fib(n - 2)
+            }
+            routine quiet() { let x = 1 }
+            routine words() { return ["a", "b"] }
+            """, "fib.routine", in: home)
+        #expect(runTandem(["run", path, "fib", "20"], home: home).stdout == "6765\n")
+        #expect(runTandem(["run", path, "quiet"], home: home).stdout == "", "nil prints nothing")
+        #expect(runTandem(["run", path, "words"], home: home).stdout == "[\"a\", \"b\"]\n")
+    }
+
     @Test func wrongArgumentCountRunsNothing() {
         let home = makeTemporaryHome()
         let path = write("say \"top\"\nroutine greet(name, times) { say name }\n", "greet.routine", in: home)
@@ -51,10 +66,10 @@ import Testing
         let result = runTandem(["run", fib], home: home)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout == "55\n")
-        // Named with its argument, it is called after them (a run does not print what it returns).
+        // Named with its argument, it is called after them, and its result shown.
         let named = runTandem(["run", fib, "fib", "7"], home: home)
         #expect(named.status == 0, "\(named.stderr)")
-        #expect(named.stdout == "55\n")
+        #expect(named.stdout == "55\n13\n")
         // An argument where the routine's name goes gets a hint.
         let misplaced = runTandem(["run", fib, "10"], home: home)
         #expect(misplaced.status == 2)

@@ -13,11 +13,12 @@ struct RunCommand: HostCommand {
         discussion: """
             Runs the file's top-level statements, then the routine named like the file
             (evening in evening.routine) unless it needs arguments, or ROUTINE with the
-            ARGs when given. An ARG such as 3, -7, 2.5, true, false or 20m is that
-            number, boolean or duration; "42" in quotes and anything else is text (put
-            -- before a negative number). NAME without a path is looked for as ./NAME,
-            ./NAME.routine, then NAME.routine in the routines folder. Exit codes: 0 done,
-            1 runtime error, 2 check or usage error (nothing ran), 130 interrupted.
+            ARGs when given, and prints what ROUTINE returns, if anything. An ARG such
+            as 3, -7, 2.5, true, false or 20m is that number, boolean or duration; "42"
+            in quotes and anything else is text (put -- before a negative number). NAME
+            without a path is looked for as ./NAME, ./NAME.routine, then NAME.routine in
+            the routines folder. Exit codes: 0 done, 1 runtime error, 2 check or usage
+            error (nothing ran), 130 interrupted.
             """)
 
     @Argument(help: "A .routine file, or the name of a saved routine.")
@@ -44,6 +45,9 @@ struct RunCommand: HostCommand {
         RoutineInterrupt.installSignalHandler()
         let session = RoutineSession(registry: runtime.registry, host: routineHost)
         session.keepValuesUntilExit()  // the process exits next
-        if let failure = RoutineFailure(session.run(program, entry: .commandLine(routine: routine, arguments: arguments))) { throw failure }
+        let outcome = session.run(program, entry: .commandLine(routine: routine, arguments: arguments))
+        if let failure = RoutineFailure(outcome) { throw failure }
+        // `tandem run fib.routine fib 10` shows what fib returned, as say would.
+        if case .success(let value?) = outcome { runtime.environment.output.write(value.displayText + "\n") }
     }
 }
