@@ -4,6 +4,9 @@ import Testing
 /// `tandem run FILE ROUTINE ARG…`, schedules with arguments, which routine a
 /// run calls, and where `tandem run NAME` looks.
 @Suite struct RoutineArgumentTests {
+    /// A routine that needs an argument.
+    static let fib = "routine fib(n) {\n  if n < 2 { return n }\n  return fib(n - 1) + fib(n - 2)\n}\n"
+
     func write(_ text: String, _ name: String, in folder: URL) -> String {
         let url = folder.appendingPathComponent(name)
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -30,11 +33,7 @@ import Testing
 
     @Test func aNamedRoutinesResultIsPrinted() {
         let home = makeTemporaryHome()
-        let path = write("""
-            routine fib(n) {
-              if n < 2 { return n }
-              return fib(n - 1) + fib(n - 2)
-            }
+        let path = write(Self.fib + """
             routine quiet() { let x = 1 }
             routine words() { return ["a", "b"] }
             """, "fib.routine", in: home)
@@ -56,11 +55,7 @@ import Testing
 
     @Test func topLevelStatementsRunWhenTheFileRoutineNeedsArguments() {
         let home = makeTemporaryHome()
-        let fib = write("""
-            routine fib(n) {
-              if n < 2 { return n }
-              return fib(n - 1) + fib(n - 2)
-            }
+        let fib = write(Self.fib + """
             say fib(10)
             """, "fib.routine", in: home)
         let result = runTandem(["run", fib], home: home)
