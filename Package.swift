@@ -18,6 +18,8 @@ let coachingModules: [String] = [
 
 let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")
 let grdb = Target.Dependency.product(name: "GRDB", package: "GRDB.swift")
+let crypto = Target.Dependency.product(name: "Crypto", package: "swift-crypto")
+let cryptoExtras = Target.Dependency.product(name: "CryptoExtras", package: "swift-crypto")
 let moduleDependencies = coachingModules.map { Target.Dependency(stringLiteral: $0) }
 
 let package = Package(
@@ -34,6 +36,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         // Builds TandemKit's DocC catalog (scripts/docs).
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
+        // The shared folder's encryption: ChaCha20-Poly1305, AES-GCM, scrypt.
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
         // The module authors' API: the only thing a coaching module imports.
@@ -48,6 +52,9 @@ let package = Package(
         .target(name: "TandemModules", dependencies: ["TandemKit"] + moduleDependencies),
         // The journal: habits, check-ins, notes, promises in embedded SQLite.
         .target(name: "TandemJournal", dependencies: ["TandemKit", "TandemSystem", grdb]),
+        // The couple's shared folder: pairing codes, the couple key, sealed
+        // append-only logs per device, and reading them back.
+        .target(name: "TandemTogether", dependencies: ["TandemKit", crypto, cryptoExtras]),
         // The routine language: lexer, parser, resolver, checker, interpreter.
         .target(
             name: "TandemRoutine", dependencies: ["TandemKit", "TandemCatalog"],
@@ -85,6 +92,7 @@ let package = Package(
             name: "TandemRuntimeTests",
             dependencies: ["TandemRuntime", "TandemJournal", "TandemRoutine", "TandemCatalog", "TandemModules", "TandemSystem", "TandemKit"]),
         .testTarget(name: "TandemSystemTests", dependencies: ["TandemSystem", "TandemKit"]),
+        .testTarget(name: "TandemTogetherTests", dependencies: ["TandemTogether", "TandemKit"]),
         .testTarget(name: "EndToEndTests", dependencies: [], exclude: ["Snapshots"]),
     ]
         + coachingModules.map { .target(name: $0, dependencies: ["TandemKit"], path: "Plugins/\($0)") }

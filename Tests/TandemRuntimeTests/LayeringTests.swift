@@ -101,7 +101,7 @@ struct LayeringTests {
     }
 
     @Test func theRuntimeIsBelowTheFrontEndsAndAboveTheRest() {
-        let below = ["TandemKit", "TandemSystem", "TandemCatalog", "TandemJournal", "TandemRoutine", "TandemModules"]
+        let below = ["TandemKit", "TandemSystem", "TandemCatalog", "TandemJournal", "TandemRoutine", "TandemModules", "TandemTogether"]
         for name in below {
             #expect(!manifest.closure(of: name).contains("TandemRuntime"), "\(name) must not depend on the runtime")
         }
