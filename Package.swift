@@ -93,7 +93,7 @@ let package = Package(
             dependencies: ["TandemRuntime", "TandemJournal", "TandemRoutine", "TandemCatalog", "TandemModules", "TandemSystem", "TandemKit"]),
         .testTarget(name: "TandemSystemTests", dependencies: ["TandemSystem", "TandemKit"]),
         .testTarget(name: "TandemTogetherTests", dependencies: ["TandemTogether", "TandemKit"]),
-        .testTarget(name: "EndToEndTests", dependencies: [], exclude: ["Snapshots"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TandemKit"], exclude: ["Snapshots"]),
     ]
         + coachingModules.map { .target(name: $0, dependencies: ["TandemKit"], path: "Plugins/\($0)") }
 )

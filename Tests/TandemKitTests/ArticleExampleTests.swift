@@ -78,14 +78,15 @@ struct WateredCommand: ModuleCommand {
             }
             try context.records.append(ModuleRecord(
                 kind: "undone", date: context.today, createdAt: context.now, refersTo: last.id))
-            context.output.write("Took back the last watering of \(plant).\n")
+            context.output.write("Took back the last watering of \(plant.terminalSafe).\n")
             return
         }
         try context.records.append(ModuleRecord(
             kind: "watered", date: context.today, createdAt: context.now, fields: ["plant": plant]))
-        let partner = context.profile.partnerName ?? "your partner"
+        // What people typed or a journal holds is shown escaped, so it cannot drive the terminal.
+        let partner = (context.profile.partnerName ?? "your partner").terminalSafe
         context.output.write(
-            "Watered " + context.style.bold(plant) + " (\(earlier.count + 1) so far). Tell \(partner).\n")
+            "Watered " + context.style.bold(plant.terminalSafe) + " (\(earlier.count + 1) so far). Tell \(partner).\n")
     }
 
     /// The waterings of a plant that no `undone` record takes back, oldest first.
