@@ -162,8 +162,8 @@ public struct OverlapReport: Sendable {
 
     /// The report as text for the terminal.
     public func text(profile: Profile, style: TextStyle, width: Int = 80) -> String {
-        let myName = profile.myName ?? "you"
-        let partnerName = profile.partnerName ?? "partner"
+        let myName = (profile.myName ?? "you").terminalSafe
+        let partnerName = (profile.partnerName ?? "partner").terminalSafe
         let last = from.adding(days: days - 1)
         var text = TextLayout.paragraph(
             style.bold("Shared free time, \(LocalClock.dayLabel(from)) to \(LocalClock.dayLabel(last)) \(last.components.year)"), width: width)
@@ -214,7 +214,7 @@ public struct OverlapReport: Sendable {
             })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(document), as: UTF8.self)
+        return TerminalText.escapingJSON(String(decoding: try encoder.encode(document), as: UTF8.self))
     }
 }
 

@@ -62,7 +62,7 @@ public struct PromiseCommand: ModuleCommand {
             }
             try context.records.append(record)
             let number = ledger.promises.count + 1
-            var line = "Promise #\(number) written down: \"\(record.fields["text"] ?? "")\""
+            var line = "Promise #\(number) written down: \"\((record.fields["text"] ?? "").terminalSafe)\""
             if let due = record.fields["due"] {
                 let dueDay = LocalDay(parsing: due)!
                 line += dueDay < today ? " (due \(dueDay.label(withYear: true)), already overdue)" : " (due \(dueDay.label(withYear: true)))"
@@ -89,7 +89,7 @@ public struct PromiseCommand: ModuleCommand {
         /// Appends a `kept` record for the promise.
         public mutating func run(in context: ModuleContext) throws {
             let promise = try settle(id, kept: true, repair: nil, in: context)
-            context.output.write("Kept #\(promise.number): \"\(promise.text)\". " + context.style.color("Well done.", .green) + "\n")
+            context.output.write("Kept #\(promise.number): \"\(promise.text.terminalSafe)\". " + context.style.color("Well done.", .green) + "\n")
             context.output.write("Small promises kept, one after another, are how trust is built.\n")
         }
     }
@@ -115,9 +115,9 @@ public struct PromiseCommand: ModuleCommand {
         /// Appends a `broken` record for the promise.
         public mutating func run(in context: ModuleContext) throws {
             let promise = try settle(id, kept: false, repair: repair, in: context)
-            context.output.write("Marked #\(promise.number) as broken: \"\(promise.text)\".\n")
+            context.output.write("Marked #\(promise.number) as broken: \"\(promise.text.terminalSafe)\".\n")
             if let repair = repair?.trimmingCharacters(in: .whitespacesAndNewlines), !repair.isEmpty {
-                context.output.write("Your repair: \(repair). Tell your partner, then do it soon.\n")
+                context.output.write("Your repair: \(repair.terminalSafe). Tell your partner, then do it soon.\n")
             } else {
                 context.output.write(
                     "Tell your partner plainly, without excuses, and offer one thing you'll do to make it right.\n")
@@ -190,7 +190,7 @@ enum PromiseReport {
             text += "  Nothing open: every promise is settled.\n"
         }
         for promise in shown {
-            var line = "  " + style.color("#\(promise.number)", .cyan) + "  \(promise.text)"
+            var line = "  " + style.color("#\(promise.number)", .cyan) + "  \(promise.text.terminalSafe)"
             var notes: [String] = []
             switch promise.status {
             case .open:
@@ -206,7 +206,7 @@ enum PromiseReport {
             case .kept(let on):
                 notes.append(style.color("kept \(on.label(withYear: true))", .green))
             case .broken(let on, let repair):
-                notes.append(style.color("broken \(on.label(withYear: true))", .red) + (repair.map { "; repair: \($0)" } ?? ""))
+                notes.append(style.color("broken \(on.label(withYear: true))", .red) + (repair.map { "; repair: \($0.terminalSafe)" } ?? ""))
             }
             if !notes.isEmpty { line += "  (" + notes.joined(separator: ", ") + ")" }
             text += line + "\n"
@@ -249,6 +249,6 @@ enum PromiseReport {
             keepRate: ledger.keepRate, promises: items)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(document), as: UTF8.self)
+        return TerminalText.escapingJSON(String(decoding: try encoder.encode(document), as: UTF8.self))
     }
 }

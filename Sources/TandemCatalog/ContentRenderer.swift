@@ -127,11 +127,12 @@ public struct ContentRenderer: Sendable {
         TextLayout.wrap(text, width: width, indent: indent, hanging: hanging)
     }
 
-    /// Pretty, key-sorted JSON text with a final newline.
+    /// Pretty, key-sorted JSON text with a final newline, every control
+    /// character escaped (``TerminalText/escapingJSON(_:)``).
     public static func json(_ value: some Encodable) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+        return TerminalText.escapingJSON(String(decoding: try encoder.encode(value), as: UTF8.self)) + "\n"
     }
 }
 

@@ -75,7 +75,8 @@ public enum JournalText {
         return lines
     }
 
-    /// The whole `tandem stats` text, each habit's heading wrapped at `width`.
+    /// The whole `tandem stats` text, each habit's heading wrapped at `width`;
+    /// titles and ids from the journal are shown ``TerminalText``-escaped.
     public static func render(_ stats: JournalStats, style: TextStyle = .plain, width: Int = 80) -> String {
         var out = style.bold("Tandem stats as of \(stats.asOf)") + "\n"
         if stats.habits.isEmpty {
@@ -83,7 +84,8 @@ public enum JournalText {
         }
         for habit in stats.habits {
             out += "\n" + TextLayout.paragraph(
-                style.bold(habit.title) + "  " + style.color(habit.id, .cyan) + "  (\(habit.schedule), \(habit.cadence))", width: width, hanging: "  ")
+                style.bold(habit.title.terminalSafe) + "  " + style.color(habit.id.terminalSafe, .cyan)
+                    + "  (\(habit.schedule.terminalSafe), \(habit.cadence.terminalSafe))", width: width, hanging: "  ")
             out += "  strength  " + bar(habit.strength, style: style) + "\n"
             out += "  streak    \(days(habit.currentStreak)) now, best \(days(habit.bestStreak))\n"
             out += "  last 30   \(habit.doneLast30) of 30 days done\n"

@@ -142,6 +142,6 @@ extension JournalStats {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         guard let data = try? encoder.encode(self) else { return "{}" }
-        return String(decoding: data, as: UTF8.self)
+        return TerminalText.escapingJSON(String(decoding: data, as: UTF8.self))
     }
 }

@@ -40,7 +40,8 @@ extension Journal {
             let file = ExportFile(
                 format: "tandem-journal", version: 1, exportedAt: Timestamp.format(clock()),
                 events: events.map(ExportedEvent.init))
-            return try encoder.encode(file) + Data("\n".utf8)
+            // DEL and C1 escaped too, so the file is safe to show on a terminal.
+            return Data((TerminalText.escapingJSON(String(decoding: try encoder.encode(file), as: UTF8.self)) + "\n").utf8)
         case .csv:
             var text = Self.csvHeader.joined(separator: ",") + "\r\n"
             for event in events {

@@ -135,7 +135,7 @@ public final class LibEditReader: LineReader, @unchecked Sendable {
             return UInt8(CC_REFRESH)
         default:
             if !completion.insertion.isEmpty { return UInt8(CC_REFRESH) }
-            let listing = ColumnLayout.render(completion.candidates, width: width)
+            let listing = ColumnLayout.render(completion.candidates.map(\.terminalSafe), width: width)
             FileHandle.standardOutput.write(Data(("\n" + listing).utf8))
             return UInt8(CC_REDISPLAY)
         }

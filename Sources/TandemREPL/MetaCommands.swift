@@ -283,7 +283,7 @@ extension REPL {
         for (index, entry) in entries.enumerated() {
             let number = String(index + 1)
             let prefix = String(repeating: " ", count: digits - number.count) + number + "  "
-            let lines = entry.split(separator: "\n", omittingEmptySubsequences: false)
+            let lines = entry.terminalSafeLines.split(separator: "\n", omittingEmptySubsequences: false)
             text += prefix + (lines.first.map(String.init) ?? "") + "\n"
             for more in lines.dropFirst() { text += String(repeating: " ", count: prefix.count) + more + "\n" }
         }
@@ -299,11 +299,11 @@ extension REPL {
 
     func showRoutines() {
         let style = configuration.style
-        let session = language.routineNames.sorted()
-        let saved = savedRoutineNames
+        let session = language.routineNames.sorted().map(\.terminalSafe)
+        let saved = savedRoutineNames.map(\.terminalSafe)
         var text = ""
         text += style.bold("In this session:") + (session.isEmpty ? " none\n" : "\n" + indent(ColumnLayout.render(session, width: reader.width - 2)))
-        text += style.bold("Saved in \(routinesDirectory.path):") + (saved.isEmpty ? " none\n" : "\n" + indent(ColumnLayout.render(saved, width: reader.width - 2)))
+        text += style.bold("Saved in \(routinesDirectory.path.terminalSafe):") + (saved.isEmpty ? " none\n" : "\n" + indent(ColumnLayout.render(saved, width: reader.width - 2)))
         output.write(text)
     }
 

@@ -193,8 +193,9 @@ public final class REPL {
 
     func fail(_ message: String, hint: String? = nil, exitCode: Int32 = 2) {
         let style = configuration.errorStyle
-        var text = style.color(style.bold("error:"), .red) + " " + message + "\n"
-        if let hint { text += "  " + style.bold("hint:") + " " + hint + "\n" }
+        // Messages echo what was typed: shown escaped, like every error.
+        var text = style.color(style.bold("error:"), .red) + " " + message.terminalSafeLines + "\n"
+        if let hint { text += "  " + style.bold("hint:") + " " + hint.terminalSafeLines + "\n" }
         errors.write(text)
         if firstFailure == nil { firstFailure = exitCode }
     }

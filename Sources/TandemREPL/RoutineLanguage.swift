@@ -51,7 +51,8 @@ public final class RoutineLanguage: REPLLanguage {
         let outcome = report(session.load(program))
         if outcome == .success {
             let names = program.routines.map(\.name)
-            output.write(names.isEmpty ? "Loaded \(url.lastPathComponent).\n" : "Loaded \(names.joined(separator: ", ")) from \(url.lastPathComponent).\n")
+            let file = url.lastPathComponent.terminalSafe
+            output.write(names.isEmpty ? "Loaded \(file).\n" : "Loaded \(names.joined(separator: ", ").terminalSafe) from \(file).\n")
         }
         return outcome
     }
@@ -73,7 +74,7 @@ public final class RoutineLanguage: REPLLanguage {
     private func report(_ outcome: RoutineOutcome) -> REPLOutcome {
         switch outcome {
         case .success(let value):
-            if let value { output.write(value.literalText + "\n") }
+            if let value { output.write(value.literalText.terminalSafe + "\n") }
             return .success
         case .checkFailed(let diagnostics):
             errors.write(RoutineSession.render(diagnostics, colored: colored))
@@ -82,7 +83,7 @@ public final class RoutineLanguage: REPLLanguage {
             errors.write(RoutineSession.render([diagnostic], colored: colored))
             return .failure(exitCode: outcome.exitCode)
         case .interrupted(let diagnostic):
-            errors.write("\ninterrupted at \(diagnostic.range.description)\n")
+            errors.write("\ninterrupted at \(diagnostic.range.description.terminalSafe)\n")
             return .interrupted
         }
     }

@@ -13,6 +13,7 @@ enum Coach {
     ) throws -> T {
         let host = m.host
         let interactive = host.isInteractive
+        let question = question.terminalSafeLines
         if !interactive { host.write(question + "\n") }
         while true {
             if m.interrupt.isRequested { throw RuntimeError.interrupted(at: range) }
@@ -50,8 +51,8 @@ enum Coach {
             }
             let options = box.items.map(\.text)
             var prompt = question
-            for (index, option) in options.enumerated() { prompt += "\n  \(index + 1). \(option)" }
-            let chosen = try answer(prompt, expecting: "one of " + options.map { "'\($0)'" }.joined(separator: ", ") + " or its number", m, range) { text -> Int? in
+            for (index, option) in options.enumerated() { prompt += "\n  \(index + 1). \(option.terminalSafe)" }
+            let chosen = try answer(prompt, expecting: "one of " + options.map { "'\($0.terminalSafe)'" }.joined(separator: ", ") + " or its number", m, range) { text -> Int? in
                 if let n = Int(text), n >= 1, n <= options.count { return n - 1 }
                 return options.firstIndex { $0.lowercased() == text.lowercased() }
             }
@@ -110,7 +111,7 @@ enum Coach {
         do { try m.host.recordNote(text) } catch {
             throw RuntimeError("could not write the note: \(error)", at: range)
         }
-        m.host.write("✎ Noted: \(text)\n")
+        m.host.write("✎ Noted: \(text.terminalSafeLines)\n")
     }
 
     static func tip(module: String, _ m: Machine, _ range: SourceRange) throws {

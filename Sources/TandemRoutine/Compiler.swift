@@ -428,7 +428,8 @@ struct Compiler {
         case .say(let value):
             let evaluate = expression(value)
             return { f in
-                m.host.write(try evaluate(f).text + "\n")
+                // Escaped: a routine may come from the partner's machine.
+                m.host.write(try evaluate(f).text.terminalSafeLines + "\n")
                 return .normal
             }
         case .note(let value):

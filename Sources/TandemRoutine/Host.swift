@@ -123,7 +123,7 @@ open class StandardRoutineHost: RoutineHost {
     }
 
     open func runTimer(seconds: Int, label: String, shouldStop: () -> Bool) -> Bool {
-        let title = label.isEmpty ? "Timer" : label
+        let title = label.isEmpty ? "Timer" : label.terminalSafe
         guard waitsForTimers, seconds > 0 else {
             write("⏱ \(title) (\(Value.format(duration: seconds))): done\n")
             return true

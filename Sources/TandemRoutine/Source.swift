@@ -133,27 +133,38 @@ public struct Diagnostic: Error, Sendable, CustomStringConvertible {
     public var description: String { rendered() }
 
     /// Renders the diagnostic; `style` colours it on a terminal.
+    ///
+    /// The file name, the message, the source line and the hint are shown
+    /// ``TerminalText``-escaped: a routine file from elsewhere cannot drive
+    /// the terminal through its diagnostics. The caret stands under the
+    /// escaped text.
     public func rendered(colored: Bool = false) -> String {
         let (line, column) = range.location
-        let sourceLine = range.file.line(line)
+        let sourceLine = Array(range.file.line(line))
         func paint(_ text: String, _ code: String) -> String { colored ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
-        var out = paint("\(range.file.name):\(line):\(column): ", "1")
-            + paint("\(severity.rawValue):", severity == .error ? "1;31" : "1;35") + " " + paint(message, "1") + "\n"
+        func shown(_ characters: ArraySlice<Character>) -> String {
+            // Tabs become one space so the caret below lines up.
+            String(characters).replacingOccurrences(of: "\t", with: " ").terminalSafe
+        }
+        var out = paint("\(range.file.name.terminalSafe):\(line):\(column): ", "1")
+            + paint("\(severity.rawValue):", severity == .error ? "1;31" : "1;35") + " " + paint(message.terminalSafeLines, "1") + "\n"
         // Underline within the first line of the range.
         let endLocation = range.file.location(of: Int(range.end))
         let endColumn = endLocation.line == line ? endLocation.column : sourceLine.count + 1
-        let width = max(1, endColumn - column)
+        let start = min(max(0, column - 1), sourceLine.count)
+        let end = min(max(start, endColumn - 1), sourceLine.count)
+        let before = shown(sourceLine[..<start]).count
+        let width = max(1, shown(sourceLine[start..<end]).count)
         let indent = "    "
-        let expanded = sourceLine.replacingOccurrences(of: "\t", with: " ")
-        out += indent + expanded + "\n"
-        out += indent + String(repeating: " ", count: max(0, column - 1))
+        out += indent + shown(sourceLine[...]) + "\n"
+        out += indent + String(repeating: " ", count: before)
             + paint("^" + String(repeating: "~", count: width - 1), "1;32") + "\n"
-        if let hint { out += "  hint: \(hint)\n" }
+        if let hint { out += "  hint: \(hint.terminalSafeLines)\n" }
         for (routine, call) in callChain {
             if call.start == 0 && call.end == 0 {
-                out += "  in \(routine)()\n"
+                out += "  in \(routine.terminalSafe)()\n"
             } else {
-                out += "  in \(routine)(), called at \(call.description)\n"
+                out += "  in \(routine.terminalSafe)(), called at \(call.description.terminalSafe)\n"
             }
         }
         return out

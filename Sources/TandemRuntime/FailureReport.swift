@@ -66,6 +66,10 @@ public struct RoutineFailure: Error, Sendable {
 /// | a routine's run time error | 1 |
 /// | interrupted | 130 |
 /// | refused data, anything else | 1 |
+///
+/// Messages echo what people typed and what files hold (ids, paths, lines
+/// of a routine), so every control character in them is shown visibly
+/// (``TerminalText``); diagnostics escape their own text.
 public struct FailureReport: Sendable {
     /// What to show.
     public enum Body: Sendable, Equatable {
@@ -88,10 +92,10 @@ public struct FailureReport: Sendable {
         isHelp = false
         switch error {
         case let failure as CommandFailure:
-            body = .message(failure.message)
+            body = .message(failure.message.terminalSafeLines)
             exitCode = failure.exitCode
         case let lookup as LookupError:
-            body = .message(lookup.description)
+            body = .message(lookup.description.terminalSafeLines)
             exitCode = ExitStatus.usage
         case let routine as RoutineFailure:
             exitCode = routine.exitCode
@@ -107,7 +111,7 @@ public struct FailureReport: Sendable {
             exitCode = ExitStatus.usage
         default:
             let code = command.exitCode(for: error)
-            let message = command.fullMessage(for: error, columns: columns)
+            let message = command.fullMessage(for: error, columns: columns).terminalSafeLines
             if code == .success {
                 body = .text(message + "\n")
                 exitCode = ExitStatus.success
@@ -119,7 +123,7 @@ public struct FailureReport: Sendable {
                 body = .text("")
                 exitCode = exit.rawValue
             } else {
-                body = .message(String(describing: error))
+                body = .message(String(describing: error).terminalSafeLines)
                 exitCode = ExitStatus.runtimeError
             }
         }

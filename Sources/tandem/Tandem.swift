@@ -38,7 +38,7 @@ enum Main {
         do {
             environment = try TandemEnvironment.fromProcess()
         } catch {
-            StandardOutput.stderr.write("tandem: error: \(error.message)\n")
+            StandardOutput.stderr.write("tandem: error: \(error.message.terminalSafeLines)\n")
             exit(ExitStatus.usage)
         }
         for problem in App.registry.problems {

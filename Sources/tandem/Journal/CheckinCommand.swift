@@ -39,7 +39,7 @@ struct CheckinCommand: HostCommand {
         let asking = connection == nil || appreciation == nil
         var partner = "your partner"
         if asking, let name = runtime.profile.partnerName {
-            partner = name
+            partner = name.terminalSafe
         }
         var score = connection ?? 0
         if connection == nil {

@@ -29,7 +29,7 @@ enum MarkRunner {
         let on = day ?? journal.today
         let word = mark == .done ? "done" : "skipped"
         if outcome.event == nil {
-            runtime.environment.output.write("\(id) was already marked \(word) on \(on); nothing changed.\n")
+            runtime.environment.output.write("\(id.terminalSafe) was already marked \(word) on \(on); nothing changed.\n")
             return
         }
         let asOf = max(on, journal.today)
@@ -37,7 +37,7 @@ enum MarkRunner {
         let strength = HabitScoring.strength(outcome.history, asOf: asOf)
         let style = runtime.environment.style
         let symbol = mark == .done ? style.color("✓", .green) : style.color("~", .yellow)
-        var line = "\(symbol) \(id) \(word) on \(on)"
+        var line = "\(symbol) \(id.terminalSafe) \(word) on \(on)"
         if outcome.previous != .none { line += " (was \(outcome.previous == .done ? "done" : "skipped"))" }
         line += ". Streak: \(JournalAccess.days(streak)), strength \(Int((strength * 100).rounded()))%.\n"
         runtime.environment.output.write(line)

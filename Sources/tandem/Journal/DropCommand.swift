@@ -14,6 +14,6 @@ struct DropCommand: HostCommand {
     func run(on runtime: Runtime) throws {
         let journal = try JournalAccess.openForHabit(id, runtime)
         let habit = try journal.drop(id)
-        runtime.environment.output.write("Stopped tracking \(habit.title) (\(habit.id)); its history is kept. Adopt it again any time.\n")
+        runtime.environment.output.write("Stopped tracking \(habit.title.terminalSafe) (\(habit.id.terminalSafe)); its history is kept. Adopt it again any time.\n")
     }
 }

@@ -34,7 +34,7 @@ struct JournalCommand: HostCommand {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             encoder.dateEncodingStrategy = .iso8601
-            runtime.environment.output.write(String(decoding: try encoder.encode(events), as: UTF8.self) + "\n")
+            runtime.environment.output.write(TerminalText.escapingJSON(String(decoding: try encoder.encode(events), as: UTF8.self)) + "\n")
             return
         }
         if events.isEmpty {
@@ -45,7 +45,7 @@ struct JournalCommand: HostCommand {
         var out = ""
         let width = runtime.environment.readingWidth
         for event in events {
-            let kind: String = style.bold(event.kind.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0))
+            let kind: String = style.bold(event.kind.rawValue.terminalSafe.padding(toLength: 8, withPad: " ", startingAt: 0))
             let text: String = Self.describe(event, style)
             // Continuation lines start under the text, past the date and kind.
             out += TextLayout.paragraph(text, width: width, indent: "\(event.date)  \(kind)  ")
@@ -53,27 +53,33 @@ struct JournalCommand: HostCommand {
         runtime.environment.output.write(out)
     }
 
+    /// One event as a line of text. Everything that comes from the journal
+    /// passes through `terminalSafe` (one-line fields) or `terminalSafeLines`
+    /// (notes, whose continuation lines the caller indents), so stored text
+    /// never drives the terminal.
     static func describe(_ event: JournalEvent, _ style: TextStyle) -> String {
-        let subject = style.color(event.subject ?? "", .cyan)
-        let note = event.text("note").map { ": \($0)" } ?? ""
+        func line(_ key: String) -> String? { event.text(key)?.terminalSafe }
+        func lines(_ key: String) -> String? { event.text(key)?.terminalSafeLines }
+        let subject = style.color((event.subject ?? "").terminalSafe, .cyan)
+        let note = lines("note").map { ": \($0)" } ?? ""
         switch event.kind {
-        case .adopt: return "\(subject) \(event.text("title").map { "\"\($0)\" " } ?? "")(\(event.text("cadence") ?? ""))"
+        case .adopt: return "\(subject) \(line("title").map { "\"\($0)\" " } ?? "")(\(line("cadence") ?? ""))"
         case .drop: return "\(subject) no longer tracked"
         case .done, .skip: return "\(subject)\(note)"
         case .undo: return "\(subject) mark taken back"
         case .checkIn:
             let connection = event.payload["connection"]?.numberValue.map { String(Int($0)) } ?? "?"
-            return "connection \(connection)/10; appreciates: \(event.text("appreciation") ?? "")\(event.text("note").map { "; \($0)" } ?? "")"
+            return "connection \(connection)/10; appreciates: \(lines("appreciation") ?? "")\(lines("note").map { "; \($0)" } ?? "")"
         case .note:
-            return (event.text("text") ?? "") + event.tags.map { " " + style.dim("#\($0)") }.joined()
+            return (lines("text") ?? "") + event.tags.map { " " + style.dim("#\($0.terminalSafe)") }.joined()
         case .profile:
-            return event.payload.keys.sorted().map { "\($0) = \(event.payload[$0]?.stringValue ?? "")" }.joined(separator: ", ")
+            return event.payload.keys.sorted().map { "\($0.terminalSafe) = \((event.payload[$0]?.stringValue ?? "").terminalSafe)" }.joined(separator: ", ")
         case .record:
             var fields: [String] = []
             if case .object(let values) = event.payload["fields"] {
-                fields = values.keys.sorted().map { "\($0): \(values[$0]?.stringValue ?? "")" }
+                fields = values.keys.sorted().map { "\($0.terminalSafe): \((values[$0]?.stringValue ?? "").terminalSafeLines)" }
             }
-            return "\(subject) \(event.text("kind") ?? "")" + (fields.isEmpty ? "" : " (" + fields.joined(separator: ", ") + ")")
+            return "\(subject) \(line("kind") ?? "")" + (fields.isEmpty ? "" : " (" + fields.joined(separator: ", ") + ")")
         case .card: return "card \(subject) shown"
         default: return subject
         }

@@ -69,7 +69,7 @@ struct TodayCommand: HostCommand {
                     }
                 }
             }
-            var line = "\(box) \(item.habit.title) (\(style.color(item.habit.id, .cyan)), \(item.habit.cadence)): \(status)"
+            var line = "\(box) \(item.habit.title.terminalSafe) (\(style.color(item.habit.id.terminalSafe, .cyan)), \(item.habit.cadence)): \(status)"
             if item.currentStreak > 0 {
                 line += "; streak \(JournalAccess.days(item.currentStreak))"
                 if item.atRisk { line += " " + style.color("at risk", .yellow) }

@@ -15,6 +15,6 @@ struct UndoCommand: HostCommand {
         let day = try JournalAccess.day(habit.date, environment)
         let journal = try JournalAccess.openForHabit(habit.id, runtime)
         let (_, undone) = try journal.undo(habit.id, date: day)
-        runtime.environment.output.write("Took back \(habit.id) \(undone == .done ? "done" : "skipped") on \(day ?? journal.today).\n")
+        runtime.environment.output.write("Took back \(habit.id.terminalSafe) \(undone == .done ? "done" : "skipped") on \(day ?? journal.today).\n")
     }
 }

@@ -24,14 +24,14 @@ struct CheckCommand: HostCommand {
         for file in files {
             let path: String
             do { path = try RoutineFiles.resolve(file, runtime.environment) } catch let failure as CommandFailure {
-                runtime.environment.errors.write("tandem: error: \(failure.message)\n")
+                runtime.environment.errors.write("tandem: error: \(failure.message.terminalSafeLines)\n")
                 total += 1
                 continue
             }
             let program = RoutineProgram.load(path: path)
             let diagnostics = RoutineSession.check(program, registry: runtime.registry)
             if diagnostics.isEmpty {
-                runtime.environment.output.write("\(path): ok\n")
+                runtime.environment.output.write("\(path.terminalSafe): ok\n")
             } else {
                 runtime.environment.errors.write(RoutineSession.render(diagnostics, colored: runtime.environment.errorStyle.isEnabled))
                 total += diagnostics.count

@@ -36,21 +36,23 @@ struct RoutinesCommand: HostCommand {
         if output.json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            runtime.environment.output.write(String(decoding: try encoder.encode(entries), as: UTF8.self) + "\n")
+            runtime.environment.output.write(TerminalText.escapingJSON(String(decoding: try encoder.encode(entries), as: UTF8.self)) + "\n")
             return
         }
         guard !entries.isEmpty else {
-            runtime.environment.output.write("No saved routines in \(environment.routinesDirectory.path).\n")
+            runtime.environment.output.write("No saved routines in \(environment.routinesDirectory.path.terminalSafe).\n")
             return
         }
         let style = runtime.environment.style
         for entry in entries {
-            var line = style.bold(entry.name)
-            if let summary = entry.summary { line += "  " + style.dim(summary) }
+            // File names and description comments come from files, perhaps
+            // from another machine: shown escaped.
+            var line = style.bold(entry.name.terminalSafe)
+            if let summary = entry.summary { line += "  " + style.dim(summary.terminalSafe) }
             runtime.environment.output.write(line + "\n")
-            for schedule in entry.schedules { runtime.environment.output.write("    \(schedule)\n") }
+            for schedule in entry.schedules { runtime.environment.output.write("    \(schedule.terminalSafe)\n") }
             if entry.problems > 0 {
-                runtime.environment.output.write("    " + style.color("\(entry.problems) problem\(entry.problems == 1 ? "" : "s"): run 'tandem check \(entry.name)'", .red) + "\n")
+                runtime.environment.output.write("    " + style.color("\(entry.problems) problem\(entry.problems == 1 ? "" : "s"): run 'tandem check \(entry.name.terminalSafe)'", .red) + "\n")
             }
         }
     }

@@ -48,6 +48,6 @@ struct RunCommand: HostCommand {
         let outcome = session.run(program, entry: .commandLine(routine: routine, arguments: arguments))
         if let failure = RoutineFailure(outcome) { throw failure }
         // `tandem run fib.routine fib 10` shows what fib returned, as say would.
-        if case .success(let value?) = outcome { runtime.environment.output.write(value.displayText + "\n") }
+        if case .success(let value?) = outcome { runtime.environment.output.write(value.displayText.terminalSafeLines + "\n") }
     }
 }

@@ -44,16 +44,16 @@ struct ScheduleCommand: HostCommand {
         if output.json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            runtime.environment.output.write(String(decoding: try encoder.encode(entries.map(\.entry)), as: UTF8.self) + "\n")
+            runtime.environment.output.write(TerminalText.escapingJSON(String(decoding: try encoder.encode(entries.map(\.entry)), as: UTF8.self)) + "\n")
             return
         }
         guard !entries.isEmpty else {
-            runtime.environment.output.write("No scheduled routines. Add a line such as 'every day at 21:30 run evening' to a routine in \(environment.routinesDirectory.path).\n")
+            runtime.environment.output.write("No scheduled routines. Add a line such as 'every day at 21:30 run evening' to a routine in \(environment.routinesDirectory.path.terminalSafe).\n")
             return
         }
         formatter.dateFormat = "EEE yyyy-MM-dd HH:mm"
         for (date, entry) in entries {
-            runtime.environment.output.write("\(formatter.string(from: date))  \(runtime.environment.style.bold(entry.call))  (\(entry.file), \(entry.when))\n")
+            runtime.environment.output.write("\(formatter.string(from: date))  \(runtime.environment.style.bold(entry.call.terminalSafe))  (\(entry.file.terminalSafe), \(entry.when.terminalSafe))\n")
         }
     }
 }
