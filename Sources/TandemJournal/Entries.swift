@@ -47,14 +47,17 @@ extension Journal {
 
     /// Writes a note with tags (kept lowercase, without `#`).
     ///
-    /// - Throws: ``CommandFailure`` (exit code 2) for an empty note or a future date.
+    /// - Throws: ``CommandFailure`` (exit code 2) for an empty note, a future
+    ///   date, or a tag that is not one line of at most 80 characters without
+    ///   control characters (``checkedLine(_:what:)``).
     @discardableResult
     public func addNote(_ text: String, tags: [String] = [], date: LocalDay? = nil) throws -> JournalEvent {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { throw CommandFailure("the note is empty") }
         let day = try checkedDay(date)
         var seen = Set<String>()
-        let cleanTags = tags.map { $0.trimmingCharacters(in: .whitespaces).lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "#")) }
+        let cleanTags = try tags.map { try Self.checkedLine($0, what: "the tag") }
+            .map { $0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "#")) }
             .filter { !$0.isEmpty && seen.insert($0).inserted }
         let event = makeEvent(.note, date: day, payload: ["text": .string(trimmed), "tags": .array(cleanTags.map(JSONValue.string))])
         try write { db in try Self.insert(event, into: db) }
@@ -162,13 +165,15 @@ extension Journal {
     /// Sets some profile fields (those not `nil`), keeping the others.
     ///
     /// - Throws: ``CommandFailure`` (exit code 2) for a time zone that is not
-    ///   an IANA identifier (such as `Europe/Berlin`), an empty name, or no fields.
+    ///   an IANA identifier (such as `Europe/Berlin`), an empty name, a name
+    ///   that is not one line of at most 80 characters without control
+    ///   characters (``checkedLine(_:what:)``), or no fields.
     @discardableResult
     public func setProfile(myName: String? = nil, partnerName: String? = nil, myTimeZone: String? = nil, partnerTimeZone: String? = nil) throws -> Profile {
         var payload: [String: JSONValue] = [:]
-        for (key, value) in [("myName", myName), ("partnerName", partnerName)] {
+        for (key, value, what) in [("myName", myName, "your name"), ("partnerName", partnerName, "your partner's name")] {
             guard let value else { continue }
-            let trimmed = value.trimmingCharacters(in: .whitespaces)
+            let trimmed = try Self.checkedLine(value, what: what)
             guard !trimmed.isEmpty else { throw CommandFailure("a name cannot be empty") }
             payload[key] = .string(trimmed)
         }
@@ -182,6 +187,23 @@ extension Journal {
             try Self.insert(event, into: db)
             return try Self.profile(db)
         }
+    }
+
+    /// A one-line field (a name, a habit's title, a tag) as it is stored:
+    /// without the spaces around it, one line of at most 80 characters
+    /// with no control characters (``TerminalText/lineProblem(_:maximumLength:)``),
+    /// so that it cannot fake a line of output or drive the terminal.
+    ///
+    /// - Parameters:
+    ///   - text: the field as given.
+    ///   - what: what it is, for the message: "the title", "the tag".
+    /// - Throws: ``CommandFailure`` (exit code 2) saying what is wrong; nothing is written.
+    public static func checkedLine(_ text: String, what: String) throws(CommandFailure) -> String {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if let problem = TerminalText.lineProblem(trimmed) {
+            throw CommandFailure("\(what) '\(trimmed.terminalSafe)' cannot be used: \(problem); nothing was written")
+        }
+        return trimmed
     }
 
     /// The canonical IANA identifier for a zone name, or a failure that suggests close ones.

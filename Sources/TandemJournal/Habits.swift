@@ -100,10 +100,13 @@ extension Journal {
     ///   - title: what to call it.
     ///   - cadence: how often it is meant to be done.
     ///   - date: the day of adoption (today when `nil`).
-    /// - Throws: ``CommandFailure`` (exit code 2) for an invalid cadence.
+    /// - Throws: ``CommandFailure`` (exit code 2) for an invalid cadence, or a
+    ///   title that is not one line of at most 80 characters without control
+    ///   characters (``checkedLine(_:what:)``).
     @discardableResult
     public func adopt(_ id: String, title: String, cadence: Cadence, on date: LocalDay? = nil) throws -> AdoptOutcome {
         if let problem = cadence.problem { throw CommandFailure("invalid cadence '\(cadence)': \(problem)") }
+        let title = try Self.checkedLine(title, what: "the title")
         let day = date ?? today
         return try write { db in
             let existing = try Self.habits(db).first { $0.id == id && $0.isActive }

@@ -23,7 +23,7 @@ struct AdoptCommand: HostCommand {
     @Option(name: .long, help: "How often: daily, weekly, N/D (such as 3/7), or days: mon,wed,fri, weekday or weekend.")
     var every: String?
 
-    @Option(name: .long, help: "What to call the habit (required for custom habits).")
+    @Option(name: .long, help: "What to call the habit: one line, at most 80 characters (required for custom habits).")
     var title: String?
 
     func run(on runtime: Runtime) throws {
@@ -39,7 +39,7 @@ struct AdoptCommand: HostCommand {
             guard let title, !title.trimmingCharacters(in: .whitespaces).isEmpty else {
                 throw CommandFailure("a custom habit needs a title: tandem adopt \(id) --title \"…\" [--every 3/7]")
             }
-            name = title.trimmingCharacters(in: .whitespaces)
+            name = title
             chosen = cadence ?? .daily
         } else if id.hasPrefix("custom.") {
             throw CommandFailure("'\(id)' is not a custom habit id; use custom.snake_case_name, such as custom.morning_walk")
@@ -48,14 +48,16 @@ struct AdoptCommand: HostCommand {
             name = title ?? practice.title
             chosen = cadence ?? practice.cadence
         }
+        // Checked before the journal is opened (and perhaps created).
+        let checkedName = try Journal.checkedLine(name, what: "the title")
         let journal = try runtime.journal()
-        switch try journal.adopt(id, title: name, cadence: chosen) {
+        switch try journal.adopt(id, title: checkedName, cadence: chosen) {
         case .adopted(let habit):
-            runtime.environment.output.write("Adopted \(habit.title) (\(habit.id)), \(habit.cadence). Mark it with: tandem done \(habit.id)\n")
+            runtime.environment.output.write("Adopted \(habit.title.terminalSafe) (\(habit.id.terminalSafe)), \(habit.cadence). Mark it with: tandem done \(habit.id.terminalSafe)\n")
         case .alreadyAdopted(let habit):
-            runtime.environment.output.write("\(habit.id) is already adopted (\(habit.cadence)); nothing changed.\n")
+            runtime.environment.output.write("\(habit.id.terminalSafe) is already adopted (\(habit.cadence)); nothing changed.\n")
         case .cadenceChanged(let habit, let from):
-            runtime.environment.output.write("\(habit.id) now runs \(habit.cadence) (was \(from)); its history is kept.\n")
+            runtime.environment.output.write("\(habit.id.terminalSafe) now runs \(habit.cadence) (was \(from)); its history is kept.\n")
         }
     }
 }

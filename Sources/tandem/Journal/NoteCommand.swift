@@ -11,7 +11,7 @@ struct NoteCommand: HostCommand {
     @Argument(help: "The note.")
     var words: [String]
 
-    @Option(name: .long, help: "A tag (repeat for several).")
+    @Option(name: .long, help: "A tag of one line, at most 80 characters (repeat for several).")
     var tag: [String] = []
 
     @Option(name: .long, help: "The day: YYYY-MM-DD, today or yesterday (default: today).")
@@ -22,9 +22,11 @@ struct NoteCommand: HostCommand {
         let day = try JournalAccess.day(date, environment)
         let text = words.joined(separator: " ")
         if text.trimmingCharacters(in: .whitespaces).isEmpty { throw CommandFailure("the note is empty") }
+        // Checked before the journal is opened (and perhaps created).
+        for tag in tag { _ = try Journal.checkedLine(tag, what: "the tag") }
         let journal = try runtime.journal()
         let event = try journal.addNote(text, tags: tag, date: day)
-        let tags = event.tags.map { " #\($0)" }.joined()
+        let tags = event.tags.map { " #\($0.terminalSafe)" }.joined()
         runtime.environment.output.write("Noted on \(event.date)\(tags).\n")
     }
 }

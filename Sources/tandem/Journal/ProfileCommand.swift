@@ -22,10 +22,10 @@ struct ProfileCommand: ParsableCommand {
                 try JournalAccess.printJSON(to: runtime, profile)
                 return
             }
-            let unset = "(not set)"
+            func shown(_ field: String?) -> String { field?.terminalSafe ?? "(not set)" }
             runtime.environment.output.write("""
-                Me:       \(profile.myName ?? unset), time zone \(profile.myTimeZone ?? unset)
-                Partner:  \(profile.partnerName ?? unset), time zone \(profile.partnerTimeZone ?? unset)
+                Me:       \(shown(profile.myName)), time zone \(shown(profile.myTimeZone))
+                Partner:  \(shown(profile.partnerName)), time zone \(shown(profile.partnerTimeZone))
 
                 """)
         }
@@ -36,10 +36,10 @@ struct ProfileCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "set", abstract: "Set names and time zones (IANA names such as Europe/Berlin).")
 
-        @Option(name: [.customLong("my-name"), .customLong("me-name")], help: "Your name.")
+        @Option(name: [.customLong("my-name"), .customLong("me-name")], help: "Your name (one line, at most 80 characters).")
         var myName: String?
 
-        @Option(name: .long, help: "Your partner's name.")
+        @Option(name: .long, help: "Your partner's name (one line, at most 80 characters).")
         var partnerName: String?
 
         @Option(name: .long, help: "Your time zone, such as Europe/Berlin.")
@@ -54,10 +54,12 @@ struct ProfileCommand: ParsableCommand {
             }
             // Check the zones before opening (and perhaps creating) the journal.
             for zone in [myZone, partnerZone].compactMap({ $0 }) { _ = try Journal.validTimeZone(zone) }
+            if let myName { _ = try Journal.checkedLine(myName, what: "your name") }
+            if let partnerName { _ = try Journal.checkedLine(partnerName, what: "your partner's name") }
             let journal = try runtime.journal()
             let profile = try journal.setProfile(myName: myName, partnerName: partnerName, myTimeZone: myZone, partnerTimeZone: partnerZone)
             runtime.profileDidChange()
-            runtime.environment.output.write("Profile saved: \(profile.myName ?? "me") (\(profile.myTimeZone ?? "zone not set")) and \(profile.partnerName ?? "partner") (\(profile.partnerTimeZone ?? "zone not set")).\n")
+            runtime.environment.output.write("Profile saved: \((profile.myName ?? "me").terminalSafe) (\((profile.myTimeZone ?? "zone not set").terminalSafe)) and \((profile.partnerName ?? "partner").terminalSafe) (\((profile.partnerTimeZone ?? "zone not set").terminalSafe)).\n")
         }
     }
 }
