@@ -29,34 +29,6 @@ public enum JournalExport {
     public static func validate(_ data: Data) throws -> Int {
         try Journal.parseExport(data).count
     }
-
-    /// Writes `data` to `url` atomically with mode 0600: into a temporary file
-    /// in the same folder, flushed, then renamed over the target.
-    public static func writeAtomically(_ data: Data, to url: URL) throws {
-        let folder = url.deletingLastPathComponent()
-        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
-        let descriptor = Foundation.open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else {
-            throw CommandFailure("cannot write \(url.path): \(String(cString: strerror(errno)))", exitCode: ExitStatus.runtimeError)
-        }
-        fchmod(descriptor, 0o600)
-        var ok = true
-        data.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written <= 0 { ok = false; break }
-                offset += written
-            }
-        }
-        if fsync(descriptor) != 0 { ok = false }
-        _ = Foundation.close(descriptor)
-        guard ok, rename(temporary.path, url.path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary.path)
-            throw CommandFailure("cannot write \(url.path): \(reason)", exitCode: ExitStatus.runtimeError)
-        }
-    }
 }
 
 extension Journal {

@@ -227,15 +227,6 @@ func mode(_ path: String) -> Int {
         #expect(try journal.integrityCheck() == "ok")
         #expect(try journal.eventCount() == 1)
     }
-
-    @Test func exportWritesAtomicallyWithMode0600() throws {
-        let folder = temporaryFolder()
-        let url = folder.appendingPathComponent("export.json")
-        try JournalExport.writeAtomically(Data("{}".utf8), to: url)
-        #expect(mode(url.path) == 0o600)
-        #expect(try Data(contentsOf: url) == Data("{}".utf8))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["export.json"])
-    }
 }
 
 import GRDB
