@@ -87,43 +87,36 @@ public struct HistoryStore: Sendable, Hashable {
         return decode(String(decoding: data, as: UTF8.self), limit: limit)
     }
 
-    /// Writes the history to `url` atomically, creating its folder with mode
-    /// 0700 and the file with mode 0600.
+    /// Writes the history to `url`, replacing what is there, creating its
+    /// folder with mode 0700 and the file with mode 0600 (atomically, under
+    /// the history's lock).
     public func save(to url: URL) throws {
-        let folder = url.deletingLastPathComponent()
-        try PrivateFolder.make(folder)
-        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
-        let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        guard descriptor >= 0 else { throw HistoryError(path: temporary.path, code: errno) }
-        let bytes = Array(encoded.utf8)
-        var written = 0
-        while written < bytes.count {
-            let result = bytes[written...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-            if result < 0 {
-                if errno == EINTR { continue }
-                let code = errno
-                close(descriptor)
-                unlink(temporary.path)
-                throw HistoryError(path: temporary.path, code: code)
-            }
-            written += result
-        }
-        fchmod(descriptor, 0o600)
-        close(descriptor)
-        guard rename(temporary.path, url.path) == 0 else {
-            let code = errno
-            unlink(temporary.path)
-            throw HistoryError(path: url.path, code: code)
+        try Self.locked(url) { try PrivateFile.write(Data(encoded.utf8), to: url, replacing: true) }
+    }
+
+    /// Adds `entry` to the history file at `url` without losing what other
+    /// sessions wrote there meanwhile: under an exclusive lock (`flock` on
+    /// `history.lock` beside it), reads the file, adds the entry, trims to
+    /// `limit` and writes it back atomically (mode 0600).
+    public static func append(_ entry: String, to url: URL, limit: Int = 1000) throws {
+        try locked(url) {
+            var store = load(from: url, limit: limit)
+            guard store.add(entry) else { return }
+            try PrivateFile.write(Data(store.encoded.utf8), to: url, replacing: true)
         }
     }
-}
 
-/// The history file could not be written.
-public struct HistoryError: Error, Sendable, CustomStringConvertible {
-    /// The file.
-    public let path: String
-    /// The `errno` value.
-    public let code: Int32
-    /// "could not write PATH: reason".
-    public var description: String { "could not write \(path): \(String(cString: strerror(code)))" }
+    /// Runs `body` holding the exclusive lock of the history at `url`.
+    static func locked(_ url: URL, _ body: () throws -> Void) throws {
+        try PrivateFolder.make(url.deletingLastPathComponent())
+        let lockPath = url.path + ".lock"
+        let descriptor = open(lockPath, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw PrivateFileError(path: lockPath, problem: .system(errno)) }
+        defer { close(descriptor) }
+        while flock(descriptor, LOCK_EX) != 0 {
+            guard errno == EINTR else { throw PrivateFileError(path: lockPath, problem: .system(errno)) }
+        }
+        defer { flock(descriptor, LOCK_UN) }
+        try body()
+    }
 }

@@ -101,7 +101,7 @@ public final class LibEditReader: LineReader, @unchecked Sendable {
         tandem_history_enter(libeditHistory, last)
         guard let historyURL else { return }
         do {
-            try store.save(to: historyURL)
+            try HistoryStore.append(last, to: historyURL, limit: store.limit)
         } catch {
             if historyProblem == nil {
                 historyProblem = "\(error)"

@@ -378,21 +378,19 @@ extension REPL {
             return
         }
         let url = routinesDirectory.appendingPathComponent(name + ".routine")
-        if !force, FileManager.default.fileExists(atPath: url.path) {
-            fail("\(url.path) exists", hint: "use :save! \(name) to overwrite it")
-            return
-        }
         do {
             try PrivateFolder.make(configuration.environment.dataDirectory)
             try PrivateFolder.make(routinesDirectory)
             let text = source.hasSuffix("\n") ? source : source + "\n"
-            let descriptor = open(url.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-            guard descriptor >= 0 else { throw HistoryError(path: url.path, code: errno) }
-            defer { close(descriptor) }
-            let bytes = Array(text.utf8)
-            let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-            guard written == bytes.count else { throw HistoryError(path: url.path, code: errno) }
+            try PrivateFile.write(Data(text.utf8), to: url, replacing: force)
             output.write("Saved \(name) to \(url.path)\n")
+        } catch let error as PrivateFileError {
+            switch error.problem {
+            case .exists: fail("\(url.path) exists", hint: "use :save! \(name) to overwrite it")
+            case .symbolicLink, .folder, .special:
+                fail("\(error); nothing was saved", hint: "move it away, or save under another name")
+            case .system: fail("\(error); \(name) was not saved", exitCode: ExitStatus.runtimeError)
+            }
         } catch {
             fail("\(error)", exitCode: ExitStatus.runtimeError)
         }

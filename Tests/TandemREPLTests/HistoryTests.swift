@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import TandemREPL
 
@@ -39,5 +40,31 @@ struct HistoryTests {
         #expect(folderMode == 0o700)
         #expect(fileMode == 0o600)
         #expect(HistoryStore.load(from: folder.appendingPathComponent("missing")).entries.isEmpty)
+    }
+
+    @Test("two sessions appending at once lose no line")
+    func twoSessions() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-history-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent("history")
+        let failures = Mutex<[String]>([])
+        DispatchQueue.concurrentPerform(iterations: 2) { session in
+            for index in 0..<150 {
+                do { try HistoryStore.append("say \"session \(session) line \(index)\"", to: url) } catch {
+                    failures.withLock { $0.append("\(error)") }
+                }
+            }
+        }
+        #expect(failures.withLock { $0 }.isEmpty)
+        let entries = HistoryStore.load(from: url).entries
+        #expect(entries.count == 300)
+        for session in 0..<2 {
+            #expect(entries.filter { $0.contains("session \(session) ") } == (0..<150).map { "say \"session \(session) line \($0)\"" })
+        }
+        let trimmed = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-history-\(UUID().uuidString)/history")
+        for index in 0..<12 { try HistoryStore.append("say \(index)", to: trimmed, limit: 10) }
+        #expect(HistoryStore.load(from: trimmed).entries == (2..<12).map { "say \($0)" })
+        let mode = try FileManager.default.attributesOfItem(atPath: url.path)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
     }
 }

@@ -161,6 +161,28 @@ struct REPLTests {
         #expect(mode == 0o600)
     }
 
+    @Test(":save! never follows a symbolic link, and makes the file 0600")
+    func saveRefusesLinks() throws {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-repl-\(UUID().uuidString)")
+        let routines = home.appendingPathComponent("routines")
+        try FileManager.default.createDirectory(at: routines, withIntermediateDirectories: true)
+        let outside = home.appendingPathComponent("outside.txt")
+        try Data("not yours\n".utf8).write(to: outside)
+        try FileManager.default.createSymbolicLink(atPath: routines.appendingPathComponent("evening.routine").path, withDestinationPath: outside.path)
+        let morning = routines.appendingPathComponent("morning.routine")
+        try Data("old\n".utf8).write(to: morning)
+        chmod(morning.path, 0o644)
+        let session = Session(lines: [
+            "routine evening() {", "  say \"hi\"", "}", "routine morning() {", "  say \"up\"", "}", ":save! evening", ":save! morning",
+        ], home: home)
+        _ = session.repl.run()
+        #expect(try String(contentsOf: outside, encoding: .utf8) == "not yours\n")
+        #expect(session.errors.text.contains("evening.routine is a symbolic link; Tandem writes only to a real file"), "\(session.errors.text)")
+        #expect(try String(contentsOf: morning, encoding: .utf8) == "routine morning() {\n  say \"up\"\n}\n")
+        let mode = try FileManager.default.attributesOfItem(atPath: morning.path)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+    }
+
     @Test(":run and :load find saved routines, files and session routines")
     func run() throws {
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-repl-\(UUID().uuidString)")
