@@ -211,7 +211,12 @@ extension Journal {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         let known = TimeZone.knownTimeZoneIdentifiers
         if let exact = known.first(where: { $0.caseInsensitiveCompare(trimmed) == .orderedSame }) { return exact }
-        if trimmed == "UTC" || trimmed == "GMT", let zone = TimeZone(identifier: trimmed) { return zone.identifier }
+        // The tz database has names Foundation does not list (Etc/UTC, Etc/GMT+5,
+        // EST, UTC): kept as typed, since Foundation renames some (UTC becomes GMT).
+        let allowed = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789/_+-")
+        if trimmed.first?.isLetter == true, trimmed.unicodeScalars.allSatisfy(allowed.contains), TimeZone(identifier: trimmed) != nil {
+            return trimmed
+        }
         throw CommandFailure("unknown time zone '\(trimmed)'\(Suggestions.hint(for: trimmed, in: known)); use an IANA name such as Europe/Berlin")
     }
 
@@ -283,12 +288,19 @@ public final class JournalRecordStore: ModuleRecordStore {
     /// The module whose records these are.
     public let moduleID: String
     private let opener: @Sendable () throws -> Journal
+    private let reader: @Sendable () throws -> Journal?
 
     /// Creates a store for `moduleID` in the journal `opener` returns when
-    /// first needed. Use ``LazyJournal`` to share one opened journal.
-    public init(moduleID: String, journal opener: @escaping @Sendable () throws -> Journal) {
+    /// first needed; reads go to `existing`'s journal (no records when it
+    /// returns `nil`, so reading creates nothing). Use ``LazyJournal`` to
+    /// share one opened journal.
+    public init(
+        moduleID: String, journal opener: @escaping @Sendable () throws -> Journal,
+        existing: (@Sendable () throws -> Journal?)? = nil
+    ) {
         self.moduleID = moduleID
         self.opener = opener
+        self.reader = existing ?? opener
     }
 
     /// Writes the record as one transaction before returning.
@@ -298,21 +310,34 @@ public final class JournalRecordStore: ModuleRecordStore {
 
     /// The module's records in the order written, optionally of one kind.
     public func records(kind: String?) throws -> [ModuleRecord] {
-        try opener().moduleRecords(moduleID: moduleID, kind: kind)
+        try reader()?.moduleRecords(moduleID: moduleID, kind: kind) ?? []
     }
 }
 
 /// A journal opened on first use, then shared.
 public final class LazyJournal: Sendable {
     private let opener: @Sendable () throws -> Journal
+    private let exists: @Sendable () -> Bool
     private let opened = Mutex<Journal?>(nil)
 
-    /// Creates a lazy journal; `opener` runs at most once successfully.
-    public init(_ opener: @escaping @Sendable () throws -> Journal) { self.opener = opener }
+    /// Creates a lazy journal; `opener` runs at most once successfully, and
+    /// `exists` tells whether there is a journal to open without creating one.
+    public init(exists: @escaping @Sendable () -> Bool = { true }, _ opener: @escaping @Sendable () throws -> Journal) {
+        self.opener = opener
+        self.exists = exists
+    }
 
     /// Opens the journal at `url` on first use.
     public convenience init(url: URL, timeZone: TimeZone = .current, clock: @escaping @Sendable () -> Date = { Date() }) {
-        self.init { try Journal.open(at: url, timeZone: timeZone, clock: clock) }
+        self.init(exists: { FileManager.default.fileExists(atPath: url.path) }) {
+            try Journal.open(at: url, timeZone: timeZone, clock: clock)
+        }
+    }
+
+    /// The journal when it is open or its file exists; `nil` otherwise, creating nothing.
+    public func existing() throws -> Journal? {
+        if let journal = opened.withLock({ $0 }) { return journal }
+        return exists() ? try get() : nil
     }
 
     /// The journal, opened now if it was not yet.
@@ -327,6 +352,6 @@ public final class LazyJournal: Sendable {
 
     /// A record store for a module, backed by this journal.
     public func recordStore(moduleID: String) -> any ModuleRecordStore {
-        JournalRecordStore(moduleID: moduleID) { [self] in try get() }
+        JournalRecordStore(moduleID: moduleID, journal: { [self] in try get() }, existing: { [self] in try existing() })
     }
 }

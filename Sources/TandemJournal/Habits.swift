@@ -87,7 +87,7 @@ extension Journal {
 
     static func activeHabit(_ id: String, _ db: Database) throws -> Habit {
         guard let habit = try habits(db).first(where: { $0.id == id && $0.isActive }) else {
-            throw CommandFailure("'\(id)' is not an adopted habit; adopt it first with: tandem adopt \(id)")
+            throw Journal.notAdopted(id)
         }
         return habit
     }
@@ -281,5 +281,12 @@ extension Journal {
     /// The history of a tracked habit: one mark per day from its first entry.
     public func history(of id: String) throws -> HabitHistory {
         try read { db in try Self.history(Self.activeHabit(id, db), db) }
+    }
+}
+
+extension Journal {
+    /// "'ID' is not an adopted habit; adopt it first with: tandem adopt ID" (exit code 2).
+    public static func notAdopted(_ id: String) -> CommandFailure {
+        CommandFailure("'\(id)' is not an adopted habit; adopt it first with: tandem adopt \(id)")
     }
 }

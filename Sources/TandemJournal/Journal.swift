@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Synchronization
 import TandemKit
 import TandemSystem
 
@@ -9,7 +10,8 @@ import TandemSystem
 ///
 /// Open it with ``open(at:timeZone:clock:)``. Every user action is one
 /// `BEGIN IMMEDIATE` transaction, so several `tandem` processes can write at
-/// once: each waits up to five seconds for the others instead of failing.
+/// once: each waits for the others (up to ``writerPatience``, saying so after
+/// a second) instead of failing.
 ///
 /// ```swift
 /// let journal = try Journal.open(at: url)
@@ -52,48 +54,117 @@ public final class Journal: Sendable {
 
     // MARK: Opening
 
+    /// How long a writer waits for another process's write (a long import)
+    /// before giving up with nothing written.
+    public static let writerPatience: TimeInterval = 600
+
     /// Opens the journal at `url`, creating it (and its folder, mode 0700)
-    /// when missing, and migrating an older schema.
+    /// when missing, and migrating an older schema. Where the file or its
+    /// folder cannot be written (a read-only disk) it is opened read-only:
+    /// reading works, and every write fails with one sentence.
     ///
     /// - Parameters:
     ///   - url: the `journal.sqlite` file.
     ///   - timeZone: the time zone that local dates are taken in.
     ///   - clock: "now" (`TANDEM_NOW` in the command-line tool).
+    ///   - waiting: called once when a write has waited a second for another
+    ///     process's (writes wait up to ``writerPatience``).
     /// - Throws: ``CommandFailure`` (exit code 1) when the file is not a
-    ///   Tandem journal or was written by a newer schema version; the file is
-    ///   then left exactly as it was.
+    ///   Tandem journal, was written by a newer schema version, is a symbolic
+    ///   link or a device, or cannot be opened; the file is then left exactly
+    ///   as it was.
     public static func open(
-        at url: URL, timeZone: TimeZone = .current, clock: @escaping @Sendable () -> Date = { Date() }
+        at url: URL, timeZone: TimeZone = .current, clock: @escaping @Sendable () -> Date = { Date() },
+        waiting: (@Sendable () -> Void)? = nil
     ) throws -> Journal {
         let folder = url.deletingLastPathComponent()
         try PrivateFolder.make(folder)
-        switch try inspect(url) {
-        case .missing:
+        try refuseLinks(url)
+        let state = try inspect(url)
+        let readOnly = access(folder.path, W_OK) != 0 || (state != .missing && access(url.path, W_OK) != 0)
+        if state == .missing {
             try createPrivateFile(url)
-        case .empty, .tandem:
-            break
-        }
-        for suffix in ["", "-wal", "-shm"] {
-            let path = url.path + suffix
-            if FileManager.default.fileExists(atPath: path) { chmod(path, 0o600) }
         }
         // WAL is set once, by the first migration (it is stored in the file):
         // GRDB's `journalMode = .wal` would write to the database at every
         // open, even for commands that only read.
         var configuration = Configuration()
-        configuration.busyMode = .timeout(5)
+        configuration.busyMode = .callback(BusyWait(patience: writerPatience, waiting: waiting).callback)
         configuration.label = "tandem.journal"
-        configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = FULL")
+        configuration.readonly = readOnly
+        if !readOnly {
+            configuration.prepareDatabase { db in
+                try db.execute(sql: "PRAGMA synchronous = FULL")
+            }
         }
-        let queue: DatabaseQueue
         do {
-            queue = try DatabaseQueue(path: url.path, configuration: configuration)
+            let queue = try DatabaseQueue(path: url.path, configuration: configuration)
+            let (author, device) = try migrate(queue, url: url)
+            return Journal(url: url, queue: queue, timeZone: timeZone, clock: clock, author: author, device: device)
+        } catch let error where readOnly && !(error is CommandFailure) {
+            // A WAL journal on a read-only disk opens only as immutable when
+            // its -shm file is gone (it is removed at every clean close).
+            let immutable = "file:\(url.path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? url.path)?immutable=1"
+            do {
+                let queue = try DatabaseQueue(path: immutable, configuration: configuration)
+                let (author, device) = try migrate(queue, url: url)
+                return Journal(url: url, queue: queue, timeZone: timeZone, clock: clock, author: author, device: device)
+            } catch {
+                throw failure(error, url: url, doing: "open")
+            }
         } catch {
-            throw CommandFailure("could not open the journal at \(url.path): \(error)", exitCode: ExitStatus.runtimeError)
+            throw failure(error, url: url, doing: "open")
         }
-        let (author, device) = try migrate(queue, url: url)
-        return Journal(url: url, queue: queue, timeZone: timeZone, clock: clock, author: author, device: device)
+    }
+
+    /// Refuses a journal, `-wal` or `-shm` path that is a symbolic link (even
+    /// a dangling one), a folder or a device: SQLite would follow the link,
+    /// create or change the file at its target.
+    static func refuseLinks(_ url: URL) throws {
+        for suffix in ["", "-wal", "-shm"] {
+            let path = url.path + suffix
+            let problem: String
+            switch PrivateFile.kind(at: path) {
+            case .missing, .file: continue
+            case .symbolicLink: problem = "is a symbolic link; Tandem opens its journal only as a real file, never through a link"
+            case .folder: problem = "is a folder"
+            case .special: problem = "is a device or other special file"
+            }
+            throw CommandFailure(
+                "\(path) \(problem); it was left untouched and nothing was written. "
+                    + "Move the journal file itself there, or set TANDEM_HOME to the folder that holds it.",
+                exitCode: ExitStatus.refused)
+        }
+    }
+
+    /// The one sentence for a failure of SQLite or the disk while `doing`
+    /// ("open", "write", "read") the journal: what happened, and that the
+    /// journal is as it was.
+    static func failure(_ error: any Error, url: URL, doing action: String) -> CommandFailure {
+        if let failure = error as? CommandFailure { return failure }
+        let path = url.path
+        guard let database = error as? DatabaseError else {
+            return CommandFailure("could not \(action) the journal at \(path): \(error)", exitCode: ExitStatus.runtimeError)
+        }
+        let kept = "nothing was written and nothing in the journal was lost"
+        let message: String
+        switch database.resultCode {
+        case .SQLITE_READONLY:
+            message = "the journal at \(path) is read-only here (its disk or folder cannot be written), so \(kept). "
+                + "Commands that only read (today, stats, journal, profile, export) still work."
+        case .SQLITE_FULL:
+            message = "the disk holding \(path) is full, so \(kept). Free some space and try again."
+        case .SQLITE_IOERR:
+            message = "the disk holding \(path) could not be read or written (disk I/O error: is it full or failing?), so \(kept)."
+        case .SQLITE_BUSY, .SQLITE_LOCKED:
+            message = "another tandem kept the journal at \(path) busy for over \(Int(writerPatience / 60)) minutes, so \(kept). "
+                + "Try again when it has finished."
+        case .SQLITE_CANTOPEN:
+            message = "could not \(action) the journal at \(path) (\(database.message ?? "unable to open it")); \(kept)."
+        default:
+            message = "could not \(action) the journal at \(path): \(database.message ?? "\(database)"); \(kept)."
+        }
+        return CommandFailure(message, exitCode: ExitStatus.runtimeError)
     }
 
     enum FileState: Equatable { case missing, empty, tandem }
@@ -137,7 +208,11 @@ public final class Journal: Sendable {
                 throw foreignFile(path, reason: "SQLite could not read it (\(error))")
             }
         }
-        if applicationID == 0 && tableCount == 0 { return .empty }
+        if applicationID == 0 && tableCount == 0 {
+            // Another program's empty database says so with its own version.
+            guard version == 0 else { throw foreignFile(path, reason: "it is an empty SQLite database of another program (user_version \(version))") }
+            return .empty
+        }
         guard applicationID == Journal.applicationID else {
             throw foreignFile(path, reason: "it is an SQLite database without Tandem's schema")
         }
@@ -160,12 +235,14 @@ public final class Journal: Sendable {
     /// Creates an empty file with mode 0600, so that SQLite (which gives
     /// `-wal` and `-shm` the database file's mode) never makes a readable one.
     static func createPrivateFile(_ url: URL) throws {
-        let descriptor = Foundation.open(url.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        let descriptor = Foundation.open(url.path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        let code = errno
         if descriptor >= 0 {
             fchmod(descriptor, 0o600)
             _ = Foundation.close(descriptor)
-        } else if errno != EEXIST {
-            throw CommandFailure("cannot create \(url.path): \(String(cString: strerror(errno)))", exitCode: ExitStatus.runtimeError)
+        } else if code != EEXIST || PrivateFile.kind(at: url.path) != .file {
+            throw CommandFailure(
+                "cannot create the journal at \(url.path): \(PrivateFile.reason(code)); nothing was written", exitCode: ExitStatus.runtimeError)
         }
     }
 
@@ -245,7 +322,7 @@ public final class Journal: Sendable {
                     let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
                     if applicationID != Journal.applicationID {
                         let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
-                        guard applicationID == 0, tables == 0 else {
+                        guard applicationID == 0, tables == 0, version == 0 else {
                             throw foreignFile(url.path, reason: "it is an SQLite database without Tandem's schema")
                         }
                     }
@@ -278,10 +355,8 @@ public final class Journal: Sendable {
                 }
                 return ids
             }
-        } catch let failure as CommandFailure {
-            throw failure
         } catch {
-            throw CommandFailure("could not open the journal at \(url.path): \(error)", exitCode: ExitStatus.runtimeError)
+            throw failure(error, url: url, doing: "open")
         }
     }
 
@@ -301,21 +376,23 @@ public final class Journal: Sendable {
                 }
                 return result!
             }
-        } catch let failure as CommandFailure {
-            throw failure
         } catch {
-            throw CommandFailure("the journal could not be written: \(error)", exitCode: ExitStatus.runtimeError)
+            throw Self.failure(error, url: url, doing: "write")
         }
+    }
+
+    /// Runs `body` while this process holds the journal's write lock, as a
+    /// long import does: other writers wait meanwhile (the fault tests).
+    public func holdingWriteLock(_ body: () throws -> Void) throws {
+        try write { _ in try body() }
     }
 
     /// Runs `body` in a read transaction.
     func read<T>(_ body: (Database) throws -> T) throws -> T {
         do {
             return try queue.read { db in try body(db) }
-        } catch let failure as CommandFailure {
-            throw failure
         } catch {
-            throw CommandFailure("the journal could not be read: \(error)", exitCode: ExitStatus.runtimeError)
+            throw Self.failure(error, url: url, doing: "read")
         }
     }
 
@@ -384,5 +461,37 @@ public final class Journal: Sendable {
     /// Runs SQLite's `PRAGMA integrity_check` and returns its report (`ok` when sound).
     public func integrityCheck() throws -> String {
         try read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check").joined(separator: "\n") }
+    }
+}
+
+/// SQLite's busy handler for the journal: retries a lock held by another
+/// process for up to `patience` seconds, and calls `waiting` once when a
+/// wait passes a second, so the person knows why nothing happens yet.
+final class BusyWait: Sendable {
+    let patience: TimeInterval
+    let waiting: (@Sendable () -> Void)?
+    private let state = Mutex<(started: Date, announced: Bool)>((Date(), false))
+
+    init(patience: TimeInterval, waiting: (@Sendable () -> Void)?) {
+        self.patience = patience
+        self.waiting = waiting
+    }
+
+    /// Called by SQLite with the number of retries so far for this lock; `true` retries.
+    var callback: Database.BusyCallback {
+        { [self] tries in
+            let now = Date()
+            let (elapsed, announce) = state.withLock { state -> (TimeInterval, Bool) in
+                if tries == 0 { state.started = now }
+                let elapsed = now.timeIntervalSince(state.started)
+                let announce = elapsed >= 1 && !state.announced
+                if announce { state.announced = true }
+                return (elapsed, announce)
+            }
+            guard elapsed < patience else { return false }
+            if announce { waiting?() }
+            usleep(tries < 20 ? 2_000 : 20_000)
+            return true
+        }
     }
 }

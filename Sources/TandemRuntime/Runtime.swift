@@ -44,10 +44,12 @@ public final class Runtime: Sendable {
         self.registry = registry
         self.commands = commands
         let url = environment.journalURL, zone = environment.timeZone, folder = environment.dataDirectory
-        let clock = environment.clock
-        let journal = LazyJournal {
+        let clock = environment.clock, errors = environment.errors
+        let journal = LazyJournal(exists: { FileManager.default.fileExists(atPath: url.path) }) {
             try PrivateFolder.make(folder)
-            return try Journal.open(at: url, timeZone: zone, clock: clock)
+            return try Journal.open(at: url, timeZone: zone, clock: clock) {
+                errors.write("tandem: waiting for another tandem to finish writing the journal (an import?); your entry is kept and will be written…\n")
+            }
         }
         var modules: [ObjectIdentifier: String] = [:]
         func index(_ type: any ParsableCommand.Type, _ module: String) {
@@ -83,10 +85,7 @@ public final class Runtime: Sendable {
 
     /// The journal when its file exists; `nil` otherwise, creating nothing
     /// (a first `today` or REPL session leaves no files).
-    public func existingJournal() throws -> Journal? {
-        guard FileManager.default.fileExists(atPath: environment.journalURL.path) else { return nil }
-        return try journal()
-    }
+    public func existingJournal() throws -> Journal? { try shared.journal.existing() }
 
     /// The couple's profile, read once without creating the journal.
     public var profile: Profile {
@@ -111,7 +110,8 @@ public final class Runtime: Sendable {
     // MARK: Modules
 
     /// The records of module `moduleID`, kept in the journal under its id
-    /// (the journal opens when they are first read or written). A module
+    /// (the journal opens when they are first read or written; reading
+    /// records of a journal not yet made creates nothing). A module
     /// never sees another module's records.
     public func records(for moduleID: String) -> any ModuleRecordStore {
         shared.journal.recordStore(moduleID: moduleID)

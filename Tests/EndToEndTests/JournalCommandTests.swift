@@ -219,6 +219,17 @@ import Testing
         #expect(run(["promise", "list"]).stdout.contains("call your mother"))
     }
 
+    @Test func tzDatabaseNamesAreAcceptedAndShownAsTyped() throws {
+        for (zone, partner) in [("Etc/UTC", "Etc/GMT+5"), ("UTC", "EST")] {
+            let set = run(["profile", "set", "--my-zone", zone, "--partner-zone", partner])
+            #expect(set.status == 0, "\(set.stderr)")
+            let shown = run(["profile"]).stdout
+            #expect(shown.contains("time zone \(zone)\n"), "\(shown)")
+            #expect(shown.contains("time zone \(partner)\n"), "\(shown)")
+        }
+        #expect(!run(["profile"]).stdout.contains("GMT\n"))
+    }
+
     @Test func readOnlyCommandsDoNotCreateTheJournal() throws {
         #expect(run(["today"]).status == 0)
         #expect(run(["stats", "--json"]).status == 0)
@@ -226,10 +237,12 @@ import Testing
         #expect(run(["profile"]).status == 0)
         #expect(run(["--help"]).status == 0)
         #expect(!FileManager.default.fileExists(atPath: journalPath))
+        let before = try FileManager.default.attributesOfItem(atPath: home.path)[.posixPermissions] as? NSNumber
         #expect(run(["note", "now it exists"]).status == 0)
         let attributes = try FileManager.default.attributesOfItem(atPath: journalPath)
         #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+        // The test made the folder: Tandem never changes the mode of a folder it did not create.
         let folder = try FileManager.default.attributesOfItem(atPath: home.path)
-        #expect((folder[.posixPermissions] as? NSNumber)?.intValue == 0o700)
+        #expect(folder[.posixPermissions] as? NSNumber == before)
     }
 }

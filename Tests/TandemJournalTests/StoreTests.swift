@@ -269,3 +269,31 @@ import GRDB
         #expect(try Data(contentsOf: journal.url) == before)
     }
 }
+
+@Suite struct ForeignFileTests {
+    @Test func anotherProgramsEmptyDatabaseIsNotATandemJournal() throws {
+        let folder = temporaryFolder()
+        let url = folder.appendingPathComponent("journal.sqlite")
+        let queue = try DatabaseQueue(path: url.path)
+        try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA user_version = 7") }
+        try queue.close()
+        let before = try Data(contentsOf: url)
+        let error = #expect(throws: CommandFailure.self) { try openJournal(folder) }
+        #expect(error?.message.contains("is not a Tandem journal") == true, "\(error?.message ?? "")")
+        #expect(error?.message.contains("newer Tandem") == false)
+        #expect(try Data(contentsOf: url) == before)
+    }
+
+    @Test func timeZonesTheTzDatabaseNamesAreAcceptedAsTyped() throws {
+        for name in ["Etc/UTC", "Etc/GMT+5", "EST", "UTC", "GMT", "Europe/Berlin"] {
+            #expect(try Journal.validTimeZone(name) == name)
+        }
+        #expect(try Journal.validTimeZone("europe/berlin") == "Europe/Berlin")
+        #expect(throws: CommandFailure.self) { try Journal.validTimeZone("Mars/Olympus") }
+        #expect(throws: CommandFailure.self) { try Journal.validTimeZone("") }
+        let journal = try openJournal(temporaryFolder())
+        let profile = try journal.setProfile(myTimeZone: "UTC", partnerTimeZone: "Etc/GMT+5")
+        #expect(profile.myTimeZone == "UTC")
+        #expect(profile.partnerTimeZone == "Etc/GMT+5")
+    }
+}

@@ -84,8 +84,11 @@ let canMount: Bool = {
         try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: outside.path)
         let dangling = folder.appendingPathComponent("dangling")
         try FileManager.default.createSymbolicLink(atPath: dangling.path, withDestinationPath: folder.appendingPathComponent("nowhere").path)
+        // A device node of the test's own: a wrong write replaces it, never /dev/null.
+        let node = folder.appendingPathComponent("node")
+        if mknod(node.path, S_IFCHR | 0o666, 0x103) != 0 { mkfifo(node.path, 0o666) }
         let device = folder.appendingPathComponent("null")
-        try FileManager.default.createSymbolicLink(atPath: device.path, withDestinationPath: "/dev/null")
+        try FileManager.default.createSymbolicLink(atPath: device.path, withDestinationPath: node.path)
         for (url, replacing) in [(link, true), (link, false), (dangling, true), (device, true)] {
             #expect(throws: PrivateFileError(path: url.path, problem: .symbolicLink)) {
                 try PrivateFile.write(Data("mine".utf8), to: url, replacing: replacing)
@@ -94,13 +97,14 @@ let canMount: Bool = {
         #expect(try Data(contentsOf: outside) == Data("theirs".utf8))
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("nowhere").path))
         #expect(PrivateFile.kind(at: link.path) == .symbolicLink)
-        #expect(throws: PrivateFileError(path: "/dev/null", problem: .special)) {
-            try PrivateFile.write(Data("mine".utf8), to: URL(fileURLWithPath: "/dev/null"), replacing: true)
+        #expect(throws: PrivateFileError(path: node.path, problem: .special)) {
+            try PrivateFile.write(Data("mine".utf8), to: node, replacing: true)
         }
+        #expect(PrivateFile.kind(at: node.path) == .special)
         #expect(throws: PrivateFileError(path: folder.path, problem: .folder)) {
             try PrivateFile.write(Data("mine".utf8), to: folder, replacing: true)
         }
-        #expect(Set(try FileManager.default.contentsOfDirectory(atPath: folder.path)) == ["outside.txt", "link", "dangling", "null"])
+        #expect(Set(try FileManager.default.contentsOfDirectory(atPath: folder.path)) == ["outside.txt", "link", "dangling", "null", "node"])
     }
 
     @Test(.enabled(if: canMount, "needs root to mount a tiny tmpfs"))

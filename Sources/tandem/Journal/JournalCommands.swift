@@ -63,7 +63,11 @@ enum JournalAccess {
     /// custom habit only once adopted). Unknown ids suggest the closest;
     /// nothing is created.
     static func openForHabit(_ id: String, _ runtime: Runtime) throws -> Journal {
-        if runtime.registry.practice(id: id) != nil { return try runtime.journal() }
+        if runtime.registry.practice(id: id) != nil {
+            // Not adopted while there is no journal: say so without creating one.
+            guard let journal = try runtime.existingJournal() else { throw Journal.notAdopted(id) }
+            return journal
+        }
         var candidates = runtime.registry.allPractices.map(\.id)
         if let journal = try runtime.existingJournal() {
             let habits = try journal.habits().map(\.id)

@@ -20,8 +20,18 @@ struct JournalStressCommand: HostCommand {
     @Flag(name: .long, help: "Write nothing: run PRAGMA integrity_check, count the events, and report which ids read from standard input are missing.")
     var verify = false
 
+    @Option(name: .long, help: "Hold the write lock this many seconds (printing 'holding' once it is taken), then exit.")
+    var hold: Double?
+
     func run(on runtime: Runtime) throws {
         let journal = try runtime.journal()
+        if let hold {
+            try journal.holdingWriteLock {
+                runtime.environment.output.write("holding\n")
+                usleep(UInt32(hold * 1_000_000))
+            }
+            return
+        }
         if verify {
             var missing = 0
             while let line = readLine() {

@@ -125,3 +125,46 @@ func startTandem(_ args: [String], environment: [String: String] = [:], home: UR
 private final class DataBox: @unchecked Sendable {
     var data = Data()
 }
+
+/// Runs a system tool (mount, umount, sqlite3) and returns its exit status.
+@discardableResult
+func runTool(_ path: String, _ args: [String]) -> Int32 {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: path)
+    process.arguments = args
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    guard (try? process.run()) != nil else { return -1 }
+    process.waitUntilExit()
+    return process.terminationStatus
+}
+
+/// A tiny tmpfs mounted on a new temporary folder (mode 0755): a disk to
+/// fill or make read-only. `nil` where mounting is refused (not root).
+func mountTinyDisk(kilobytes: Int = 1024) -> URL? {
+    let folder = makeTemporaryHome("tandem-disk")
+    guard runTool("/bin/mount", ["-t", "tmpfs", "-o", "size=\(kilobytes)k,mode=0755", "tmpfs", folder.path]) == 0 else { return nil }
+    return folder
+}
+
+/// Unmounts a disk from ``mountTinyDisk(kilobytes:)`` and removes its folder.
+func unmountTinyDisk(_ folder: URL) {
+    runTool("/bin/umount", [folder.path])
+    try? FileManager.default.removeItem(at: folder)
+}
+
+/// Whether this machine lets the tests mount a tmpfs.
+let canMountTinyDisk: Bool = {
+    guard let disk = mountTinyDisk(kilobytes: 64) else { return false }
+    unmountTinyDisk(disk)
+    return true
+}()
+
+/// A character device of the test's own (a copy of /dev/null's node, or a
+/// FIFO where mknod is refused) inside `folder`: a binary that wrongly
+/// changes a device's mode changes this one, never the real /dev/null.
+func makePrivateDevice(in folder: URL, name: String = "mynull") -> URL {
+    let url = folder.appendingPathComponent(name)
+    if mknod(url.path, S_IFCHR | 0o666, 0x103) != 0 { mkfifo(url.path, 0o666) }
+    return url
+}
