@@ -98,22 +98,23 @@ public final class Journal: Sendable {
             }
         }
         do {
-            let queue = try DatabaseQueue(path: url.path, configuration: configuration)
-            let (author, device) = try migrate(queue, url: url)
-            return Journal(url: url, queue: queue, timeZone: timeZone, clock: clock, author: author, device: device)
-        } catch let error where readOnly && !(error is CommandFailure) {
-            // A WAL journal on a read-only disk opens only as immutable when
-            // its -shm file is gone (it is removed at every clean close).
-            let immutable = "file:\(url.path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? url.path)?immutable=1"
-            do {
-                let queue = try DatabaseQueue(path: immutable, configuration: configuration)
-                let (author, device) = try migrate(queue, url: url)
-                return Journal(url: url, queue: queue, timeZone: timeZone, clock: clock, author: author, device: device)
-            } catch {
-                throw failure(error, url: url, doing: "open")
-            }
+            let (queue, ids) = try connect(url, configuration) { queue in (queue, try migrate(queue, url: url)) }
+            return Journal(url: url, queue: queue, timeZone: timeZone, clock: clock, author: ids.author, device: ids.device)
         } catch {
             throw failure(error, url: url, doing: "open")
+        }
+    }
+
+    /// Runs `body` on a new connection to `url`. A read-only connection that
+    /// fails is tried once more as immutable: on a read-only disk a WAL
+    /// journal opens normally only while its `-shm` file is there, and a
+    /// clean close removes it.
+    static func connect<T>(_ url: URL, _ configuration: Configuration, _ body: (DatabaseQueue) throws -> T) throws -> T {
+        do {
+            return try body(DatabaseQueue(path: url.path, configuration: configuration))
+        } catch where configuration.readonly {
+            let path = url.path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? url.path
+            return try body(DatabaseQueue(path: "file:\(path)?immutable=1", configuration: configuration))
         }
     }
 

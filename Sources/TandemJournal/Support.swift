@@ -45,9 +45,10 @@ extension Journal {
         var configuration = Configuration()
         configuration.readonly = true
         configuration.busyMode = .timeout(5)
-        guard let reader = try? DatabaseQueue(path: url.path, configuration: configuration) else { return nil }
-        defer { try? reader.close() }
-        return try? reader.read { db in try profile(db) }
+        return try? connect(url, configuration) { reader in
+            defer { try? reader.close() }
+            return try reader.read { db in try profile(db) }
+        }
     }
 
     /// Fills the journal with a synthetic history ending today, for

@@ -165,6 +165,18 @@ struct JournalDiskTests {
         defer { unmountTinyDisk(disk) }
         #expect(runTandem(["note", "written before"], home: disk).status == 0)
         #expect(runTandem(["profile", "set", "--my-name", "Alex"], home: disk).status == 0)
+        try checkReadOnly(disk)
+        // A clean close (here by the sqlite3 tool) removes the -wal and -shm files.
+        let journal = disk.appendingPathComponent("journal.sqlite").path
+        if FileManager.default.fileExists(atPath: "/usr/bin/sqlite3") {
+            runTool("/bin/mount", ["-o", "remount,rw", disk.path])
+            #expect(runTool("/usr/bin/sqlite3", [journal, "PRAGMA wal_checkpoint(TRUNCATE)"]) == 0)
+            #expect(!FileManager.default.fileExists(atPath: journal + "-shm"))
+            try checkReadOnly(disk)
+        }
+    }
+
+    func checkReadOnly(_ disk: URL) throws {
         #expect(runTool("/bin/mount", ["-o", "remount,ro", disk.path]) == 0)
         for args in [["stats"], ["journal"], ["today"], ["profile"], ["export"]] {
             let result = runTandem(args, home: disk)
