@@ -183,6 +183,39 @@ struct REPLTests {
         #expect(mode == 0o600)
     }
 
+    @Test(":save! on a full disk keeps the old routine and says why", .enabled(if: getuid() == 0, "needs root to mount a tmpfs"))
+    func saveOnAFullDisk() throws {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-repl-disk-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        func tool(_ path: String, _ args: [String]) -> Int32 {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: path)
+            process.arguments = args
+            guard (try? process.run()) != nil else { return -1 }
+            process.waitUntilExit()
+            return process.terminationStatus
+        }
+        try #require(tool("/bin/mount", ["-t", "tmpfs", "-o", "size=64k,mode=0755", "tmpfs", home.path]) == 0)
+        defer { _ = tool("/bin/umount", [home.path]); try? FileManager.default.removeItem(at: home) }
+        let routines = home.appendingPathComponent("routines")
+        try FileManager.default.createDirectory(at: routines, withIntermediateDirectories: true)
+        chmod(home.path, 0o700)
+        chmod(routines.path, 0o700)
+        let saved = routines.appendingPathComponent("evening.routine")
+        try Data("routine evening() {}\n".utf8).write(to: saved)
+        let filler = open(home.appendingPathComponent("filler").path, O_WRONLY | O_CREAT, 0o600)
+        let block = [UInt8](repeating: 0, count: 4096)
+        while block.withUnsafeBytes({ write(filler, $0.baseAddress, $0.count) }) > 0 {}
+        close(filler)
+        let body = (0..<2000).map { "  say \"line \($0) of a long evening\"" }
+        let session = Session(lines: ["routine evening() {"] + body + ["}", ":save! evening"], home: home)
+        _ = session.repl.run()
+        #expect(try String(contentsOf: saved, encoding: .utf8) == "routine evening() {}\n")
+        #expect(session.errors.text.contains("the disk is full"), "\(session.errors.text)")
+        #expect(session.errors.text.contains("evening was not saved"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: routines.path) == ["evening.routine"])
+    }
+
     @Test(":run and :load find saved routines, files and session routines")
     func run() throws {
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-repl-\(UUID().uuidString)")
