@@ -207,7 +207,7 @@ struct REPLTests {
         let block = [UInt8](repeating: 0, count: 4096)
         while block.withUnsafeBytes({ write(filler, $0.baseAddress, $0.count) }) > 0 {}
         close(filler)
-        let body = (0..<2000).map { "  say \"line \($0) of a long evening\"" }
+        let body = (0..<20).map { "  say \"line \($0) of a long evening\"" }
         let session = Session(lines: ["routine evening() {"] + body + ["}", ":save! evening"], home: home)
         _ = session.repl.run()
         #expect(try String(contentsOf: saved, encoding: .utf8) == "routine evening() {}\n")
