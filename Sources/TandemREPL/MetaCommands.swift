@@ -383,7 +383,7 @@ extension REPL {
             try PrivateFolder.make(routinesDirectory)
             let text = source.hasSuffix("\n") ? source : source + "\n"
             try PrivateFile.write(Data(text.utf8), to: url, replacing: force)
-            output.write("Saved \(name) to \(url.path)\n")
+            output.write("Saved \(name) to \(url.path.terminalSafe)\n")
         } catch let error as PrivateFileError {
             switch error.problem {
             case .exists: fail("\(url.path) exists", hint: "use :save! \(name) to overwrite it")

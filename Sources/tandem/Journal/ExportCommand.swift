@@ -52,7 +52,7 @@ struct ExportCommand: HostCommand {
             }
             throw CommandFailure("nothing was exported: " + message, exitCode: ExitStatus.refused)
         }
-        runtime.environment.errors.write("Wrote \(target.path) (mode 0600).\n")
+        runtime.environment.errors.write("Wrote \(target.path.terminalSafe) (mode 0600).\n")
     }
 
     /// Refuses the journal and its `-wal`/`-shm` files as an export target,
