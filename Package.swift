@@ -81,6 +81,12 @@ let package = Package(
                 "TandemKit", "TandemSystem", "TandemCatalog", "TandemModules", "TandemJournal", "TandemRoutine",
                 "TandemRuntime", "TandemREPL", argumentParser,
             ]),
+        // Test and benchmark helpers (journal-stress, journal-generate): never
+        // in the product; scripts/bench-journal and the fault tests run them.
+        .executableTarget(
+            name: "tandem-bench-tools",
+            dependencies: ["TandemKit", "TandemCatalog", "TandemJournal", "TandemRuntime", argumentParser],
+            path: "bench/tools"),
 
         .testTarget(name: "TandemKitTests", dependencies: ["TandemKit"]),
         .testTarget(name: "TandemCatalogTests", dependencies: ["TandemCatalog", "TandemModules", "TandemKit"]),

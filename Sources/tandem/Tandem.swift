@@ -34,17 +34,12 @@ struct Tandem: HostCommand {
 @main
 enum Main {
     static func main() {
-        let environment: TandemEnvironment
-        do {
-            environment = try TandemEnvironment.fromProcess()
-        } catch {
-            StandardOutput.stderr.write("tandem: error: \(error.message.terminalSafeLines)\n")
+        guard let runtime = Runtime.launch("tandem", registry: App.registry, commands: Tandem.hostCommands) else {
             exit(ExitStatus.usage)
         }
         for problem in App.registry.problems {
-            environment.errors.write("tandem: warning: \(problem)\n")
+            runtime.environment.errors.write("tandem: warning: \(problem)\n")
         }
-        let runtime = Runtime(environment: environment, registry: App.registry, commands: Tandem.hostCommands)
         exit(runtime.execute(Tandem.self, arguments: Array(CommandLine.arguments.dropFirst())))
     }
 }

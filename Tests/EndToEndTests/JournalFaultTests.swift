@@ -40,7 +40,7 @@ import Testing
     }
 
     func verify(_ ids: [String], home: URL) -> (integrity: String, events: Int, missing: Int) {
-        let result = runTandem(["journal-stress", "--verify"], stdin: ids.joined(separator: "\n") + "\n", home: home)
+        let result = runTandem(["journal-stress", "--verify"], stdin: ids.joined(separator: "\n") + "\n", home: home, binary: benchToolsBinaryURL())
         var integrity = "", events = -1, missing = -1
         for line in result.stdout.components(separatedBy: "\n") {
             if line.hasPrefix("integrity ") { integrity = String(line.dropFirst(10)) }
@@ -55,7 +55,7 @@ import Testing
         var acknowledged: [String] = []
         var generator = SystemRandomNumberGenerator()
         for round in 0..<6 {
-            let (process, output) = try startTandem(["journal-stress", "--count", "100000", "--label", "round\(round)"], home: home)
+            let (process, output) = try startTandem(["journal-stress", "--count", "100000", "--label", "round\(round)"], home: home, binary: benchToolsBinaryURL())
             let collector = LineCollector(output)
             // Kill at a random point: after a random number of acknowledged
             // entries plus a random extra delay, mid-transaction or not.
@@ -84,7 +84,7 @@ import Testing
         for label in ["a", "b"] {
             group.enter()
             DispatchQueue.global().async {
-                let result = runTandem(["journal-stress", "--count", "500", "--label", label], home: home)
+                let result = runTandem(["journal-stress", "--count", "500", "--label", label], home: home, binary: benchToolsBinaryURL())
                 results.add(result)
                 group.leave()
             }

@@ -11,7 +11,6 @@ enum JournalCommands {
         AdoptCommand.self, DoneCommand.self, SkipCommand.self, UndoCommand.self, TodayCommand.self,
         CheckinCommand.self, NoteCommand.self, JournalCommand.self, StatsCommand.self, ExportCommand.self,
         ImportCommand.self, DropCommand.self, ProfileCommand.self,
-        JournalStressCommand.self, JournalGenerateCommand.self,
     ]
 }
 

@@ -24,6 +24,12 @@ func tandemBinaryURL() -> URL {
     return root.appendingPathComponent(".build/debug/tandem")
 }
 
+/// The test helpers' binary, `tandem-bench-tools`, built beside `tandem`
+/// (`swift build --build-tests` builds it; it is not part of the product).
+func benchToolsBinaryURL() -> URL {
+    tandemBinaryURL().deletingLastPathComponent().appendingPathComponent("tandem-bench-tools")
+}
+
 /// A fresh, empty temporary folder to use as `TANDEM_HOME`.
 func makeTemporaryHome(_ label: String = "tandem-e2e") -> URL {
     let url = FileManager.default.temporaryDirectory
@@ -56,13 +62,14 @@ func tandemEnvironment(home: URL, _ environment: [String: String] = [:]) -> [Str
 ///     run reported as timed out, so a hung binary fails its test instead of
 ///     hanging the whole suite.
 ///   - directory: the current folder of the process (`nil`: the test's).
+///   - binary: the program to run (``benchToolsBinaryURL()`` for the test helpers).
 @discardableResult
 func runTandem(
     _ args: [String], stdin: String? = nil, environment: [String: String] = [:], home: URL, timeout: TimeInterval = 60,
-    directory: URL? = nil
+    directory: URL? = nil, binary: URL = tandemBinaryURL()
 ) -> TandemRun {
     let process = Process()
-    process.executableURL = tandemBinaryURL()
+    process.executableURL = binary
     process.arguments = args
     if let directory { process.currentDirectoryURL = directory }
     process.environment = tandemEnvironment(home: home, environment)
@@ -109,9 +116,11 @@ func runTandem(
 
 /// Starts `tandem ARGS` without waiting, with standard output on a pipe, for
 /// tests that watch or kill a running process.
-func startTandem(_ args: [String], environment: [String: String] = [:], home: URL) throws -> (process: Process, stdout: Pipe) {
+func startTandem(
+    _ args: [String], environment: [String: String] = [:], home: URL, binary: URL = tandemBinaryURL()
+) throws -> (process: Process, stdout: Pipe) {
     let process = Process()
-    process.executableURL = tandemBinaryURL()
+    process.executableURL = binary
     process.arguments = args
     process.environment = tandemEnvironment(home: home, environment)
     let output = Pipe()
