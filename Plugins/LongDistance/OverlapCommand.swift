@@ -59,7 +59,7 @@ public struct OverlapCommand: ModuleCommand {
             guard (1...60).contains(days) else { throw CallWindowError("--days must be 1 to 60, not \(days)") }
             let first = try from.map { text throws(CallWindowError) in
                 guard let day = LocalDay(parsing: text) else {
-                    throw CallWindowError("bad date '\(text)': expected a real date as YYYY-MM-DD, such as 2026-03-23")
+                    throw CallWindowError("bad date '\(text)': expected a real date as YYYY-MM-DD from \(LocalDay.supportedRange), such as 2026-03-23")
                 }
                 return day
             } ?? LocalDay(context.now, in: myFree.zone)

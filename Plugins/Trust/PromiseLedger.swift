@@ -193,7 +193,7 @@ public enum LocalDate {
         default: day = LocalDay(parsing: word)
         }
         guard let day else {
-            throw PromiseError("bad \(what) '\(text)': use today, tomorrow or a date as YYYY-MM-DD, such as 2026-03-29")
+            throw PromiseError("bad \(what) '\(text)': use today, tomorrow or a date as YYYY-MM-DD from \(LocalDay.supportedRange), such as 2026-03-29")
         }
         return day
     }

@@ -60,7 +60,7 @@ extension Journal {
             .map { $0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "#")) }
             .filter { !$0.isEmpty && seen.insert($0).inserted }
         let event = makeEvent(.note, date: day, payload: ["text": .string(trimmed), "tags": .array(cleanTags.map(JSONValue.string))])
-        try write { db in try Self.insert(event, into: db) }
+        try write { db in try add(event, db) }
         return event
     }
 
@@ -75,14 +75,14 @@ extension Journal {
     ///   an empty appreciation, or a future date.
     @discardableResult
     public func addCheckIn(connection: Int, appreciation: String, note: String? = nil, date: LocalDay? = nil) throws -> JournalEvent {
-        guard (1...10).contains(connection) else { throw CommandFailure("connection must be 1 to 10, not \(connection)") }
+        try EventValidation.connection(connection)
         let appreciation = appreciation.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !appreciation.isEmpty else { throw CommandFailure("name one thing you appreciate (the appreciation is empty)") }
         let day = try checkedDay(date)
-        var payload: [String: JSONValue] = ["connection": .number(Double(connection)), "appreciation": .string(appreciation)]
+        var payload: [String: JSONValue] = ["connection": .integer(connection), "appreciation": .string(appreciation)]
         if let note = note?.trimmingCharacters(in: .whitespacesAndNewlines), !note.isEmpty { payload["note"] = .string(note) }
         let event = makeEvent(.checkIn, date: day, payload: payload)
-        try write { db in try Self.insert(event, into: db) }
+        try write { db in try add(event, db) }
         return event
     }
 
@@ -184,7 +184,7 @@ extension Journal {
         guard !payload.isEmpty else { throw CommandFailure("nothing to set: give at least one field") }
         let event = makeEvent(.profile, date: today, payload: payload)
         return try write { db in
-            try Self.insert(event, into: db)
+            try add(event, db)
             return try Self.profile(db)
         }
     }
@@ -239,7 +239,7 @@ extension Journal {
     @discardableResult
     public func recordCardShown(_ cardID: String) throws -> JournalEvent {
         let event = makeEvent(.card, date: today, subject: cardID)
-        try write { db in try Self.insert(event, into: db) }
+        try write { db in try add(event, db) }
         return event
     }
 
@@ -257,7 +257,7 @@ extension Journal {
             subject: moduleID,
             payload: ["kind": .string(record.kind), "fields": .object(record.fields.mapValues(JSONValue.string))],
             refersTo: record.refersTo)
-        try write { db in try Self.insert(event, into: db) }
+        try write { db in try add(event, db) }
     }
 
     func moduleRecords(moduleID: String, kind: String?) throws -> [ModuleRecord] {

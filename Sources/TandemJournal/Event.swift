@@ -44,12 +44,13 @@ public struct EventKind: RawRepresentable, Sendable, Hashable, Codable, CustomSt
     }
 }
 
-/// A JSON value, for event payloads.
+/// A JSON value, for event payloads. Numbers keep the text they were
+/// written with (see ``JSONNumber``), so payloads round-trip exactly.
 public enum JSONValue: Sendable, Hashable, Codable {
     /// Text.
     case string(String)
-    /// A number.
-    case number(Double)
+    /// A number, as written.
+    case number(JSONNumber)
     /// `true` or `false`.
     case bool(Bool)
     /// A list.
@@ -59,33 +60,43 @@ public enum JSONValue: Sendable, Hashable, Codable {
     /// `null`.
     case null
 
+    /// A whole number.
+    public static func integer(_ value: Int) -> JSONValue { .number(JSONNumber(value)) }
+
     /// The text, when this is a string.
     public var stringValue: String? { if case .string(let text) = self { text } else { nil } }
     /// The number, when this is a number.
-    public var numberValue: Double? { if case .number(let number) = self { number } else { nil } }
+    public var numberValue: Double? { if case .number(let number) = self { number.doubleValue } else { nil } }
+    /// The number as an `Int`, when this is a whole number that fits one.
+    public var intValue: Int? { if case .number(let number) = self { number.intValue } else { nil } }
     /// The strings of a list (skipping anything that is not a string).
     public var stringArray: [String]? {
         if case .array(let items) = self { items.compactMap(\.stringValue) } else { nil }
     }
 
-    /// Decodes the value from its JSON form.
+    /// Decodes the value from its JSON form (through `Decoder`, numbers
+    /// become their `Double` or whole-number text; ``JSONText`` keeps them exactly).
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if container.decodeNil() { self = .null }
         else if let value = try? container.decode(Bool.self) { self = .bool(value) }
-        else if let value = try? container.decode(Double.self) { self = .number(value) }
+        else if let value = try? container.decode(Int64.self) { self = .number(JSONNumber(unchecked: String(value))) }
+        else if let value = try? container.decode(Double.self), value.isFinite { self = .number(JSONNumber(unchecked: "\(value)")) }
         else if let value = try? container.decode(String.self) { self = .string(value) }
         else if let value = try? container.decode([JSONValue].self) { self = .array(value) }
         else { self = .object(try container.decode([String: JSONValue].self)) }
     }
 
-    /// Encodes the value in its JSON form.
+    /// Encodes the value in its JSON form (through `Encoder`, a number is
+    /// written as a whole number or a decimal of the same value).
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         switch self {
         case .string(let value): try container.encode(value)
         case .number(let value):
-            if value == value.rounded(), abs(value) < 1e15 { try container.encode(Int64(value)) } else { try container.encode(value) }
+            if let whole = Int64(value.text) { try container.encode(whole) }
+            else if let decimal = Decimal(string: value.text, locale: Locale(identifier: "en_US_POSIX")), !decimal.isNaN { try container.encode(decimal) }
+            else { try container.encode(value.text) }
         case .bool(let value): try container.encode(value)
         case .array(let value): try container.encode(value)
         case .object(let value): try container.encode(value)
@@ -96,7 +107,7 @@ public enum JSONValue: Sendable, Hashable, Codable {
 
 /// One entry of the journal. Entries are never changed or deleted: an undo
 /// or a correction is a new event whose ``refersTo`` names the one it takes
-/// back. This makes export and import a lossless union by ``id``.
+/// back. This makes export and import a union by ``id``.
 public struct JournalEvent: Sendable, Hashable, Codable, Identifiable {
     /// A unique id, kept across export and import.
     public var id: UUID
@@ -180,14 +191,9 @@ enum Timestamp {
 
 /// Encoding and decoding payloads as stored text.
 enum PayloadCoding {
-    static func encode(_ payload: [String: JSONValue]) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(payload) else { return "{}" }
-        return String(decoding: data, as: UTF8.self)
-    }
+    static func encode(_ payload: [String: JSONValue]) -> String { JSONText.write(.object(payload)) }
 
     static func decode(_ text: String) -> [String: JSONValue]? {
-        try? JSONDecoder().decode([String: JSONValue].self, from: Data(text.utf8))
+        if case .object(let fields) = try? JSONText.parse(text) { fields } else { nil }
     }
 }

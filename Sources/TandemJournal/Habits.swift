@@ -71,7 +71,7 @@ extension Journal {
         let rows = try Row.fetchCursor(
             db, sql: "SELECT kind, subject, date, payload FROM event WHERE kind IN ('adopt', 'drop') ORDER BY seq")
         while let row = try rows.next() {
-            guard let id = row["subject"] as String?, let date = LocalDay(parsing: row["date"]) else { continue }
+            guard let id = row["subject"] as String?, let date = LocalDay(parsingAnyYear: row["date"]) else { continue }
             if row["kind"] == "adopt" {
                 let payload = PayloadCoding.decode(row["payload"]) ?? [:]
                 let cadence = payload["cadence"]?.stringValue.flatMap { try? Cadence(parsing: $0) } ?? .daily
@@ -99,22 +99,25 @@ extension Journal {
     ///   - id: the practice id, or `custom.slug` for a habit of the couple's own.
     ///   - title: what to call it.
     ///   - cadence: how often it is meant to be done.
-    ///   - date: the day of adoption (today when `nil`).
+    ///   - date: the day of adoption (today when `nil`); a day before the
+    ///     first adoption of a habit already tracked moves its start there,
+    ///     so that earlier days can be marked.
     /// - Throws: ``CommandFailure`` (exit code 2) for an invalid cadence, or a
     ///   title that is not one line of at most 80 characters without control
     ///   characters (``checkedLine(_:what:)``).
     @discardableResult
     public func adopt(_ id: String, title: String, cadence: Cadence, on date: LocalDay? = nil) throws -> AdoptOutcome {
-        if let problem = cadence.problem { throw CommandFailure("invalid cadence '\(cadence)': \(problem)") }
+        try EventValidation.cadence(cadence)
         let title = try Self.checkedLine(title, what: "the title")
-        let day = date ?? today
+        let day = try checkedDay(date)
         return try write { db in
             let existing = try Self.habits(db).first { $0.id == id && $0.isActive }
-            if let existing, existing.cadence == cadence, existing.title == title { return .alreadyAdopted(existing) }
+            let movesStart = try date.map { day in try Self.firstAdoption(id, db).map { day < $0 } ?? true } ?? false
+            if let existing, existing.cadence == cadence, existing.title == title, !movesStart { return .alreadyAdopted(existing) }
             let event = makeEvent(
                 .adopt, date: day, subject: id,
                 payload: ["title": .string(title), "cadence": .string(cadence.description)])
-            try Self.insert(event, into: db)
+            try add(event, db)
             let habit = Habit(id: id, title: title, cadence: cadence, adoptedOn: day, isActive: true)
             if let existing, existing.cadence != cadence { return .cadenceChanged(habit, from: existing.cadence) }
             return .adopted(habit)
@@ -129,7 +132,7 @@ extension Journal {
     public func drop(_ id: String) throws -> Habit {
         try write { db in
             let habit = try Self.activeHabit(id, db)
-            try Self.insert(makeEvent(.drop, date: today, subject: id), into: db)
+            try add(makeEvent(.drop, date: today, subject: id), db)
             return habit
         }
     }
@@ -145,12 +148,18 @@ extension Journal {
     ///   - id: the habit's practice id.
     ///   - date: the local day (today when `nil`); never after today.
     ///   - note: an optional note kept with the mark.
-    /// - Throws: ``CommandFailure`` (exit code 2) for a habit not tracked or a future date.
+    ///   - force: allow a day before the habit was first adopted or more
+    ///     than ``markReach`` days ago (such days are almost always typos,
+    ///     and each day between costs the habit's track a byte).
+    /// - Throws: ``CommandFailure`` (exit code 2) for a habit not tracked, a
+    ///   future date, or (without `force`) a day before its adoption or
+    ///   more than a year ago.
     @discardableResult
-    public func record(mark: Mark, for id: String, date: LocalDay? = nil, note: String? = nil) throws -> MarkOutcome {
+    public func record(mark: Mark, for id: String, date: LocalDay? = nil, note: String? = nil, force: Bool = false) throws -> MarkOutcome {
         let day = try checkedDay(date)
         return try write { db in
             let habit = try Self.activeHabit(id, db)
+            if !force { try Self.checkReach(id, day, today: today, db) }
             let current = try Self.effectiveMark(id, day, db)
             if current?.mark == mark.dayMark {
                 return MarkOutcome(event: nil, previous: mark.dayMark, history: try Self.history(habit, db))
@@ -158,7 +167,7 @@ extension Journal {
             var payload: [String: JSONValue] = [:]
             if let note, !note.isEmpty { payload["note"] = .string(note) }
             let event = makeEvent(mark.kind, date: day, subject: id, payload: payload, refersTo: current?.id)
-            try Self.insert(event, into: db)
+            try add(event, db)
             try Self.setTrack(id, day, mark.dayMark, db)
             return MarkOutcome(event: event, previous: current?.mark ?? .none, history: try Self.history(habit, db))
         }
@@ -177,10 +186,31 @@ extension Journal {
                 throw CommandFailure("\(id) has no mark on \(day) to undo")
             }
             let event = makeEvent(.undo, date: day, subject: id, refersTo: current.id)
-            try Self.insert(event, into: db)
+            try add(event, db)
             try Self.setTrack(id, day, .none, db)
             return (event, current.mark == .done ? .done : .skipped)
         }
+    }
+
+    /// How many days back a mark may go without `force`.
+    public static let markReach = 366
+
+    /// Refuses a mark before the habit's first adoption or more than ``markReach`` days ago.
+    static func checkReach(_ id: String, _ day: LocalDay, today: LocalDay, _ db: Database) throws {
+        if let first = try firstAdoption(id, db), day < first {
+            throw CommandFailure(
+                "\(id) was adopted on \(first), after \(day); to mark earlier days, adopt it from then: "
+                    + "tandem adopt \(id) --since \(day) (or give --force)")
+        }
+        if day.days(to: today) > markReach {
+            throw CommandFailure("\(day) is more than a year ago (today is \(today)); give --force to mark it anyway")
+        }
+    }
+
+    /// The day of a habit's first adoption.
+    static func firstAdoption(_ id: String, _ db: Database) throws -> LocalDay? {
+        try String.fetchOne(db, sql: "SELECT min(date) FROM event WHERE kind = 'adopt' AND subject = ?", arguments: [id])
+            .flatMap { LocalDay(parsingAnyYear: $0) }
     }
 
     /// The day, checked not to be after today.
@@ -245,7 +275,7 @@ extension Journal {
 
     static func track(_ id: String, _ db: Database) throws -> (start: LocalDay, marks: [UInt8])? {
         guard let row = try Row.fetchOne(db, sql: "SELECT start, marks FROM habit_track WHERE practice = ?", arguments: [id]),
-              let start = LocalDay(parsing: row["start"])
+              let start = LocalDay(parsingAnyYear: row["start"])
         else { return nil }
         let data: Data = row["marks"]
         return (start, [UInt8](data))
@@ -271,7 +301,7 @@ extension Journal {
                 """,
             arguments: [id])
         while let row = try rows.next() {
-            guard let day = LocalDay(parsing: row["date"]) else { continue }
+            guard let day = LocalDay(parsingAnyYear: row["date"]) else { continue }
             byDay[day] = row["kind"] == "done" ? .done : .skipped
         }
         let history = HabitHistory(cadence: .daily, marks: byDay)

@@ -413,6 +413,13 @@ public final class Journal: Sendable {
             payload: payload, refersTo: refersTo)
     }
 
+    /// Checks a new event of this journal's with ``EventValidation`` and
+    /// inserts it: every command writes through here.
+    func add(_ event: JournalEvent, _ db: Database) throws {
+        try EventValidation.check(event, today: today)
+        try Self.insert(event, into: db)
+    }
+
     /// Inserts an event; returns false when one with the same id exists.
     @discardableResult
     static func insert(_ event: JournalEvent, into db: Database) throws -> Bool {
@@ -427,9 +434,9 @@ public final class Journal: Sendable {
                 event.refersTo?.uuidString.lowercased(),
             ])
         guard db.changesCount > 0 else { return false }
-        if event.kind == .checkIn, let connection = event.payload["connection"]?.numberValue {
+        if event.kind == .checkIn, let connection = event.payload["connection"]?.intValue {
             try db.cachedStatement(sql: "INSERT OR IGNORE INTO checkin_point (date, seq, connection) VALUES (?, ?, ?)")
-                .execute(arguments: [event.date.description, db.lastInsertedRowID, Int(connection)])
+                .execute(arguments: [event.date.description, db.lastInsertedRowID, connection])
         }
         return true
     }
@@ -438,7 +445,7 @@ public final class Journal: Sendable {
 
     /// Reads an event from a row selected with ``eventColumns``.
     static func event(from row: Row) -> JournalEvent? {
-        guard let id = UUID(uuidString: row["id"]), let date = LocalDay(parsing: row["date"]) else { return nil }
+        guard let id = UUID(uuidString: row["id"]), let date = LocalDay(parsingAnyYear: row["date"]) else { return nil }
         return JournalEvent(
             id: id, author: row["author"], device: row["device"],
             createdAt: Timestamp.parse(row["created_at"]) ?? Date(timeIntervalSince1970: 0),

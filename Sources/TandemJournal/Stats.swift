@@ -128,7 +128,7 @@ extension Journal {
             sql: "SELECT date, connection FROM checkin_point WHERE date <= ? ORDER BY date DESC, seq DESC LIMIT 30",
             arguments: [until])
         let recent = rows.reversed().compactMap { row -> CheckInPoint? in
-            guard let date = LocalDay(parsing: row["date"]) else { return nil }
+            guard let date = LocalDay(parsingAnyYear: row["date"]) else { return nil }
             return CheckInPoint(date: date, connection: row["connection"])
         }
         return CheckInStats(

@@ -15,19 +15,16 @@ extension JournalStats {
 public enum JournalExport {
     /// The export of an empty journal.
     public static func empty(format: ExportFormat) throws -> Data {
-        switch format {
-        case .json:
-            return Data("{\n  \"events\" : [\n\n  ],\n  \"format\" : \"tandem-journal\",\n  \"version\" : 1\n}\n".utf8)
-        case .csv:
-            return Data((Journal.csvHeader.joined(separator: ",") + "\r\n").utf8)
-        }
+        Journal.exportData([], format: format, exportedAt: nil)
     }
 
     /// Checks an export file without any journal: the events it holds.
+    /// `today` bounds the dates (an event may be dated at most a day after it).
     ///
-    /// - Throws: ``CommandFailure`` (exit code 2) naming the first problem.
-    public static func validate(_ data: Data) throws -> Int {
-        try Journal.parseExport(data).count
+    /// - Throws: ``CommandFailure`` naming the first problem: exit code 2
+    ///   for an invalid file, 1 for an id repeated with different content.
+    public static func validate(_ data: Data, today: LocalDay) throws -> Int {
+        try Journal.parseExport(data, today: today).total
     }
 }
 
@@ -92,7 +89,7 @@ extension Journal {
                     }
                 }
                 try add(makeEvent(.checkIn, date: day, payload: [
-                    "connection": .number(Double(1 + random.next() % 10)), "appreciation": .string("synthetic appreciation"),
+                    "connection": .integer(Int(1 + random.next() % 10)), "appreciation": .string("synthetic appreciation"),
                 ]))
                 try add(makeEvent(.note, date: day, payload: ["text": .string("synthetic note \(offset)"), "tags": .array([.string("synthetic")])]))
             }

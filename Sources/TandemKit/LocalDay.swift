@@ -28,9 +28,28 @@ public struct LocalDay: Sendable, Hashable, Comparable, Codable, CustomStringCon
         ordinal = era * 146_097 + doe - 719_468
     }
 
-    /// Parses `YYYY-MM-DD`, or returns `nil` for anything else (including
-    /// dates that do not exist).
+    /// The years a date typed by people or read from a file may fall in.
+    /// A day outside them is almost always a typo (`0001-01-01`), and a
+    /// habit's day track would grow by a byte for every day in between.
+    public static let supportedYears: ClosedRange<Int> = 1970...9999
+
+    /// The supported dates, for messages: `1970-01-01 to 9999-12-31`.
+    public static let supportedRange = "1970-01-01 to 9999-12-31"
+
+    /// Whether the day falls in ``supportedYears``.
+    public var isSupported: Bool { LocalDay.supportedYears.contains(components.year) }
+
+    /// Parses `YYYY-MM-DD` in ``supportedYears``, or returns `nil` for
+    /// anything else (including dates that do not exist, such as
+    /// `2026-02-30`, and years such as `0001`).
     public init?(parsing text: String) {
+        guard let day = LocalDay(parsingAnyYear: text), day.isSupported else { return nil }
+        self = day
+    }
+
+    /// Parses `YYYY-MM-DD` with any four-digit year: for text stored before
+    /// ``supportedYears`` was enforced. Use ``init(parsing:)`` for input.
+    public init?(parsingAnyYear text: String) {
         let parts = text.trimmingCharacters(in: .whitespaces).split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
               parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),

@@ -201,7 +201,7 @@ struct JournalDiskTests {
         let block = [UInt8](repeating: 0, count: 4096)
         while block.withUnsafeBytes({ write(descriptor, $0.baseAddress, $0.count) }) > 0 {}
         close(descriptor)
-        let big = String(repeating: "words ", count: 20_000)
+        let big = String(repeating: "words ", count: 15_000)  // within a note's 100,000 characters
         let note = runTandem(["note", big], home: disk)
         #expect(note.status == 1)
         #expect(note.stderr.contains("nothing in the journal was lost"), "\(note.stderr)")
@@ -218,7 +218,7 @@ struct JournalDiskTests {
     @Test func aNoteWaitsForALongWriteAndIsKept() throws {
         let home = makeTemporaryHome("tandem-wait")
         #expect(runTandem(["note", "first"], home: home).status == 0)
-        let (holder, output) = try startTandem(["journal-stress", "--hold", "6.5"], home: home)
+        let (holder, output) = try startTandem(["journal-stress", "--hold", "6.5"], home: home, binary: benchToolsBinaryURL())
         let collector = JournalFaultTests.LineCollector(output)
         let deadline = Date().addingTimeInterval(20)
         while collector.lines.isEmpty, Date() < deadline { usleep(10_000) }

@@ -20,9 +20,9 @@ import TandemKit
 
     @Test func outputFitsEightyColumnsWithoutBreakingWords() throws {
         for id in ["daily.gratitude", "foundations.love_maps", "longdistance.shared_ritual"] {
-            _ = run(["adopt", id])
+            _ = run(["adopt", id, "--since", "2026-11-01"])
         }
-        _ = run(["adopt", "custom.evening_walk_after_dinner_with_the_dog", "--title", "An evening walk after dinner together with the dog, phones left at home"])
+        _ = run(["adopt", "custom.evening_walk_after_dinner_with_the_dog", "--since", "2026-11-01", "--title", "An evening walk after dinner together with the dog, phones left at home"])
         for day in 17...19 {
             _ = run(["done", "daily.gratitude", "--date", "2026-11-\(day)"])
             _ = run(["done", "custom.evening_walk_after_dinner_with_the_dog", "--date", "2026-11-\(day)"])

@@ -94,7 +94,7 @@ func mode(_ path: String) -> Int {
 
     @Test func marksUndoAndCorrections() throws {
         let journal = try openJournal(temporaryFolder())
-        try journal.adopt("daily.gratitude", title: "Thanks", cadence: .daily)
+        try journal.adopt("daily.gratitude", title: "Thanks", cadence: .daily, on: LocalDay(parsing: "2026-11-01"))
         let day = LocalDay(parsing: "2026-11-19")!
         let first = try journal.record(mark: .done, for: "daily.gratitude", date: day)
         #expect(first.event != nil)
@@ -126,7 +126,7 @@ func mode(_ path: String) -> Int {
 
     @Test func statsComputeFromTheTracks() throws {
         let journal = try openJournal(temporaryFolder())
-        try journal.adopt("daily.gratitude", title: "Thanks", cadence: .daily)
+        try journal.adopt("daily.gratitude", title: "Thanks", cadence: .daily, on: LocalDay(parsing: "2026-10-01"))
         let today = journal.today
         for offset in 0..<20 { try journal.record(mark: .done, for: "daily.gratitude", date: today.adding(days: -offset)) }
         try journal.addCheckIn(connection: 7, appreciation: "dinner")
@@ -183,8 +183,8 @@ func mode(_ path: String) -> Int {
 
     @Test func exportImportRoundTripIsLosslessAndIdempotent() throws {
         let source = try openJournal(temporaryFolder())
-        try source.adopt("daily.gratitude", title: "Thanks", cadence: .daily)
-        try source.adopt("custom.walk", title: "Walk, \"together\"", cadence: .weekdays([.monday, .friday]))
+        try source.adopt("daily.gratitude", title: "Thanks", cadence: .daily, on: LocalDay(parsing: "2026-10-01"))
+        try source.adopt("custom.walk", title: "Walk, \"together\"", cadence: .weekdays([.monday, .friday]), on: LocalDay(parsing: "2026-10-01"))
         let today = source.today
         for offset in 0..<40 where offset % 3 != 0 {
             try source.record(mark: offset % 7 == 0 ? .skipped : .done, for: "daily.gratitude", date: today.adding(days: -offset))

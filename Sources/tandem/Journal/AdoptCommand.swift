@@ -15,6 +15,7 @@ struct AdoptCommand: HostCommand {
             `every` names them: mon,wed,fri, weekday (Monday to Friday), weekend, or a mix
             such as weekend,mon.
             A habit of your own: tandem adopt custom.morning_walk --title "Morning walk together" --every 3/7
+            Marks go back to the day of adoption: give --since DATE to start earlier.
             """)
 
     @Argument(help: "A practice id (such as daily.gratitude), or custom.NAME for your own habit.")
@@ -25,6 +26,9 @@ struct AdoptCommand: HostCommand {
 
     @Option(name: .long, help: "What to call the habit: one line, at most 80 characters (required for custom habits).")
     var title: String?
+
+    @Option(name: .long, help: "The day you started: YYYY-MM-DD, today or yesterday (default: today). Marks before it need --force.")
+    var since: String?
 
     func run(on runtime: Runtime) throws {
         let cadence: Cadence?
@@ -48,10 +52,13 @@ struct AdoptCommand: HostCommand {
             name = title ?? practice.title
             chosen = cadence ?? practice.cadence
         }
+        let start = try JournalAccess.day(since, runtime.environment, option: "--since")
         // Checked before the journal is opened (and perhaps created).
         let checkedName = try Journal.checkedLine(name, what: "the title")
         let journal = try runtime.journal()
-        switch try journal.adopt(id, title: checkedName, cadence: chosen) {
+        switch try journal.adopt(id, title: checkedName, cadence: chosen, on: start) {
+        case .adopted(let habit) where start != nil:
+            runtime.environment.output.write("Adopted \(habit.title.terminalSafe) (\(habit.id.terminalSafe)) from \(habit.adoptedOn), \(habit.cadence). Mark it with: tandem done \(habit.id.terminalSafe)\n")
         case .adopted(let habit):
             runtime.environment.output.write("Adopted \(habit.title.terminalSafe) (\(habit.id.terminalSafe)), \(habit.cadence). Mark it with: tandem done \(habit.id.terminalSafe)\n")
         case .alreadyAdopted(let habit):

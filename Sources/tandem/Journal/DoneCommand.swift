@@ -14,18 +14,20 @@ struct DoneCommand: HostCommand {
     @Option(name: .long, help: "A note to keep with it.")
     var note: String?
 
+    @OptionGroup var reach: MarkReachOptions
+
     func run(on runtime: Runtime) throws {
-        try MarkRunner.run(.done, id: habit.id, date: habit.date, note: note, on: runtime)
+        try MarkRunner.run(.done, id: habit.id, date: habit.date, note: note, force: reach.force, on: runtime)
     }
 }
 
 /// Shared by `done` and `skip`.
 enum MarkRunner {
-    static func run(_ mark: Mark, id: String, date: String?, note: String?, on runtime: Runtime) throws {
+    static func run(_ mark: Mark, id: String, date: String?, note: String?, force: Bool, on runtime: Runtime) throws {
         let environment = runtime.environment
         let day = try JournalAccess.day(date, environment)
         let journal = try JournalAccess.openForHabit(id, runtime)
-        let outcome = try journal.record(mark: mark, for: id, date: day, note: note)
+        let outcome = try journal.record(mark: mark, for: id, date: day, note: note, force: force)
         let on = day ?? journal.today
         let word = mark == .done ? "done" : "skipped"
         if outcome.event == nil {

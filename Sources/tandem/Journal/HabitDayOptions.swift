@@ -9,3 +9,9 @@ struct HabitDayOptions: ParsableArguments {
     @Option(name: .long, help: "The day: YYYY-MM-DD, today or yesterday (default: today).")
     var date: String?
 }
+
+/// What `done` and `skip` add: a way to mark a day the journal refuses as a likely typo.
+struct MarkReachOptions: ParsableArguments {
+    @Flag(name: .long, help: "Mark a day before the habit was adopted or more than a year ago.")
+    var force = false
+}

@@ -22,7 +22,7 @@ struct ImportCommand: HostCommand {
             throw CommandFailure("cannot read \(file): \((error as NSError).localizedDescription)")
         }
         // Check the file before creating or touching a journal.
-        _ = try JournalExport.validate(data)
+        _ = try JournalExport.validate(data, today: LocalDay(runtime.environment.now, in: runtime.environment.timeZone))
         let journal = try runtime.journal()
         let summary = try journal.importEvents(from: data)
         runtime.environment.output.write("Imported \(summary.added) new event\(summary.added == 1 ? "" : "s") (\(summary.alreadyPresent) already present).\n")

@@ -68,7 +68,7 @@ struct JournalCommand: HostCommand {
         case .done, .skip: return "\(subject)\(note)"
         case .undo: return "\(subject) mark taken back"
         case .checkIn:
-            let connection = event.payload["connection"]?.numberValue.map { String(Int($0)) } ?? "?"
+            let connection = event.payload["connection"]?.intValue.map(String.init) ?? "?"
             return "connection \(connection)/10; appreciates: \(lines("appreciation") ?? "")\(lines("note").map { "; \($0)" } ?? "")"
         case .note:
             return (lines("text") ?? "") + event.tags.map { " " + style.dim("#\($0.terminalSafe)") }.joined()

@@ -26,10 +26,7 @@ enum JournalAccess {
         case "today": day = today
         case "yesterday": day = today.adding(days: -1)
         default:
-            guard let parsed = LocalDay(parsing: text) else {
-                throw CommandFailure("\(option) '\(text)' is not a date; use YYYY-MM-DD (such as \(today)), today or yesterday")
-            }
-            day = parsed
+            day = try parsed(text, option: option, today: today, words: ", today or yesterday")
         }
         if day > today { throw CommandFailure("\(option) \(day) is in the future (today is \(today))") }
         return day
@@ -43,11 +40,18 @@ enum JournalAccess {
         case "today": return today
         case "yesterday": return today.adding(days: -1)
         default:
-            guard let parsed = LocalDay(parsing: text) else {
-                throw CommandFailure("\(option) '\(text)' is not a date; use YYYY-MM-DD (such as \(today))")
-            }
-            return parsed
+            return try parsed(text, option: option, today: today, words: "")
         }
+    }
+
+    /// A `YYYY-MM-DD` date in the supported years, or a failure that says
+    /// which rule it breaks.
+    static func parsed(_ text: String, option: String, today: LocalDay, words: String) throws -> LocalDay {
+        if let day = LocalDay(parsing: text) { return day }
+        if LocalDay(parsingAnyYear: text) != nil {
+            throw CommandFailure("\(option) \(text) is outside the dates Tandem keeps (\(LocalDay.supportedRange))")
+        }
+        throw CommandFailure("\(option) '\(text)' is not a date; use YYYY-MM-DD (such as \(today))\(words)")
     }
 
     /// Whether `id` is `custom.snake_case_slug`.

@@ -13,7 +13,9 @@ struct SkipCommand: HostCommand {
     @Option(name: .long, help: "Why, if you like.")
     var note: String?
 
+    @OptionGroup var reach: MarkReachOptions
+
     func run(on runtime: Runtime) throws {
-        try MarkRunner.run(.skipped, id: habit.id, date: habit.date, note: note, on: runtime)
+        try MarkRunner.run(.skipped, id: habit.id, date: habit.date, note: note, force: reach.force, on: runtime)
     }
 }
