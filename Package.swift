@@ -30,6 +30,8 @@ let package = Package(
         .library(name: "TandemKit", targets: ["TandemKit"]),
         // libFuzzer entry over the routine language (scripts/fuzz links it).
         .library(name: "RoutineFuzz", type: .static, targets: ["RoutineFuzz"]),
+        // libFuzzer entry over `tandem import`'s reading of JSON and CSV exports.
+        .library(name: "ImportFuzz", type: .static, targets: ["ImportFuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -67,6 +69,7 @@ let package = Package(
             name: "TandemRuntime",
             dependencies: ["TandemKit", "TandemSystem", "TandemCatalog", "TandemJournal", "TandemRoutine", argumentParser]),
         .target(name: "RoutineFuzz", dependencies: ["TandemRoutine", "TandemCatalog", "TandemModules"]),
+        .target(name: "ImportFuzz", dependencies: ["TandemJournal", "TandemKit"]),
         // libedit, and fixed-arity C wrappers for its variadic functions.
         .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         .target(name: "CLineEditor", dependencies: ["CLibEdit"]),

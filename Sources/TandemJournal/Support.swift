@@ -26,6 +26,15 @@ public enum JournalExport {
     public static func validate(_ data: Data, today: LocalDay) throws -> Int {
         try Journal.parseExport(data, today: today).total
     }
+
+    /// The events of an export file written again in `format`, as a
+    /// journal holding exactly them would export them (for the fuzzer and
+    /// tests: whatever import accepts, export must write readably).
+    ///
+    /// - Throws: ``CommandFailure`` as ``validate(_:today:)`` does.
+    public static func reexport(_ data: Data, format: ExportFormat, today: LocalDay) throws -> Data {
+        Journal.exportData(try Journal.parseExport(data, today: today).events, format: format, exportedAt: nil)
+    }
 }
 
 extension Journal {

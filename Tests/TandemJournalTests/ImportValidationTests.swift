@@ -242,3 +242,23 @@ func fileDigest(_ url: URL) throws -> Data { try Data(contentsOf: url) }
         #expect(LocalDay(parsingAnyYear: "0001-01-01") != nil)
     }
 }
+
+@Suite struct FuzzSeedTests {
+    /// The importer fuzzer's seeds are real exports: they stay importable,
+    /// and re-exporting them is a fixed point, as the fuzzer requires.
+    @Test func theSeedsImportAndReexportToTheSameBytes() throws {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("bench/fuzz-seeds/import")
+        let seeds = try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
+        #expect(seeds.count >= 3)
+        let today = LocalDay(parsing: "2026-11-20")!
+        for seed in seeds {
+            let data = try Data(contentsOf: seed)
+            #expect(try JournalExport.validate(data, today: today) > 0, "\(seed.lastPathComponent)")
+            for format in ExportFormat.allCases {
+                let once = try JournalExport.reexport(data, format: format, today: today)
+                #expect(try JournalExport.reexport(once, format: format, today: today) == once, "\(seed.lastPathComponent) \(format)")
+            }
+        }
+    }
+}

@@ -9,7 +9,12 @@ struct ImportCommand: HostCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Add the events of an export (JSON or CSV) that the journal does not have yet.",
-        discussion: "Importing is a union by event id: importing the same file twice adds nothing.")
+        discussion: """
+            Importing is a union by event id: importing the same file twice adds nothing.
+            Every event is checked as the command that writes it would check it, and an id
+            that repeats with different content is a conflict (exit code 1). A file with any
+            problem is refused whole: nothing is imported and the journal is left as it was.
+            """)
 
     @Argument(help: "A file written by tandem export.")
     var file: String
