@@ -31,14 +31,14 @@ enum Builtins {
                 return { f in
                     let value = try b.value(f)
                     if let list = path.list(f, g) {
-                        list._withUnsafeGuaranteedRef { $0.append(value) }
+                        try list._withUnsafeGuaranteedRef { try $0.append(value, range) }
                         return .none
                     }
                     let list = try a(f)
                     guard case .list(let box) = list else {
                         throw RuntimeError("append needs a list first, not \(list.typeName)", at: range)
                     }
-                    box.append(value)
+                    try box.append(value, range)
                     return .none
                 }
             }
@@ -49,7 +49,7 @@ enum Builtins {
                 guard case .list(let box) = list else {
                     throw RuntimeError("append needs a list first, not \(list.typeName)", at: range)
                 }
-                box.append(value)
+                try box.append(value, range)
                 return .none
             }
             if case .builtin(.pop)? = arguments[1].callee, case .call(_, _, let popArguments) = arguments[1].kind,
@@ -67,7 +67,7 @@ enum Builtins {
                 return { f in
                     if let into = target.list(f, g), let from = source.list(f, g),
                        let last = from._withUnsafeGuaranteedRef({ $0.popLast() }) {
-                        into._withUnsafeGuaranteedRef { $0.append(last) }
+                        try into._withUnsafeGuaranteedRef { try $0.append(last, range) }
                         return .none
                     }
                     return try general(f)
@@ -132,18 +132,27 @@ enum Builtins {
     /// The elements' texts with `separator` between them. The exact length
     /// is found first, so that the text is written once, in place; the
     /// elements are read where they lie, without copies.
-    static func join(_ items: UnsafeBufferPointer<Value>, separator: String) -> String {
-        var total = separator.utf8.count * max(0, items.count - 1)
+    /// The length is asked of the memory budget before anything is written.
+    static func join(_ items: UnsafeBufferPointer<Value>, separator: String, _ range: SourceRange) throws -> String {
+        var total = MemoryBudget.bytes(separator.utf8.count, of: max(0, items.count - 1))
         var otherTexts: [Int: String] = [:]
         for index in items.indices {
+            let count: Int
             if let string = items[index].stringRef {
-                total += string._withUnsafeGuaranteedRef { $0.value.utf8.count }
+                count = string._withUnsafeGuaranteedRef { $0.value.utf8.count }
             } else {
                 let text = items[index].text
+                try MemoryBudget.check(range)
                 otherTexts[index] = text
-                total += text.utf8.count
+                count = text.utf8.count
+            }
+            total = total.flatMap { total in
+                let (sum, overflow) = total.addingReportingOverflow(count)
+                return overflow ? nil : sum
             }
         }
+        try MemoryBudget.reserve(total, range)
+        guard let total else { return "" }
         let separatorBytes = Array(separator.utf8)
         return String(unsafeUninitializedCapacity: total) { buffer in
             var end = 0
@@ -178,10 +187,10 @@ enum Builtins {
             default: throw RuntimeError("len needs a list or a string, not \(a[0].typeName)", at: range)
             }
         case .append:
-            try list(a[0], "append", range).append(a[1])
+            try list(a[0], "append", range).append(a[1], range)
             return .none
         case .str:
-            return .string(a[0].text)
+            return try MemoryBudget.check(made: .string(a[0].text), range)
         case .num:
             switch a[0] {
             case .int, .decimal: return a[0]
@@ -212,7 +221,9 @@ enum Builtins {
                 guard i != .min else { throw Ops.overflow(range) }
                 return .int(Swift.abs(i))
             case .decimal(let d): return .decimal(Swift.abs(d))
-            case .duration(let s): return .duration(Swift.abs(s))
+            case .duration(let s):
+                guard s != .min else { throw Ops.overflow(range) }
+                return .duration(Swift.abs(s))
             default: throw RuntimeError("abs needs a number, not \(a[0].typeName)", at: range)
             }
         case .min, .max:
@@ -230,20 +241,34 @@ enum Builtins {
         case .join:
             let box = try list(a[0], "join", range)
             let separator = a.count > 1 ? try string(a[1], "join's separator", range) : ""
-            return .string(box.withValueBuffer { items in join(items, separator: separator) })
+            return try MemoryBudget.check(made: .string(try box.withValueBuffer { items in try join(items, separator: separator, range) }), range)
         case .split:
             let text = try string(a[0], "split", range)
             if a.count == 1 {
-                return .list(ListBox(text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map { .string(String($0)) }))
+                let words = ListBox(text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map { .string(String($0)) })
+                try MemoryBudget.check(range)
+                return .list(words)
             }
             let separator = try string(a[1], "split's separator", range)
-            guard !separator.isEmpty else { return .list(ListBox(text.map { .string(String($0)) })) }
-            return .list(ListBox(text.components(separatedBy: separator).map { .string($0) }))
+            guard !separator.isEmpty else {
+                // One element (16 bytes and a box) per character: ask first.
+                try MemoryBudget.reserve(MemoryBudget.bytes(text.utf8.count, of: 64), range)
+                return .list(ListBox(text.map { .string(String($0)) }))
+            }
+            let parts = ListBox(text.components(separatedBy: separator).map { .string($0) })
+            try MemoryBudget.check(range)
+            return .list(parts)
         case .upper: return .string(try string(a[0], "upper", range).uppercased())
         case .lower: return .string(try string(a[0], "lower", range).lowercased())
         case .contains:
             switch a[0] {
-            case .list(let box): return .bool(box.items.contains { Value.equal($0, a[1]) })
+            case .list(let box):
+                var found = false
+                box.forEachElement { item in
+                    found = Value.equal(item, a[1])
+                    return !found
+                }
+                return .bool(found)
             case .str(let s): return .bool(s.value.contains(try string(a[1], "contains", range)))
             default: throw RuntimeError("contains needs a list or a string, not \(a[0].typeName)", at: range)
             }
@@ -274,7 +299,9 @@ enum Builtins {
         case .type:
             return .string(a[0].typeName)
         case .sort:
-            var items = try list(a[0], "sort", range).items
+            let sorted = try list(a[0], "sort", range)
+            try MemoryBudget.reserve(MemoryBudget.bytes(sorted.count, of: 32), range)
+            var items = sorted.items
             var failure: RuntimeError?
             items.sort { x, y in
                 do { return try Ops.order(x, y, range) < 0 } catch {
@@ -290,19 +317,20 @@ enum Builtins {
             guard i >= 0, i <= box.count else {
                 throw RuntimeError("index \(i) is out of range for insert: the list has \(box.count) elements", at: range)
             }
-            box.withValues { $0.insert(a[2], at: i) }
+            try box.withValues(range) { $0.insert(a[2], at: i) }
             return .none
         case .remove:
             let box = try list(a[0], "remove", range)
             let i = try Ops.listIndex(a[1], count: box.count, range)
-            return box.withValues { $0.remove(at: i) }
+            return try box.withValues(range) { $0.remove(at: i) }
         case .range:
-            if a.count == 1 {
-                let n = try Ops.integer(a[0], "range's length", range)
-                return try Ops.rangeList(.int(0), .int(n - 1), range)
-            }
-            let hi = try Ops.integer(a[1], "range's end", range)
-            return try Ops.rangeList(a[0], .int(hi - 1), range)
+            // range(n) is 0..n-1 and range(a, b) is a..b-1: empty when the
+            // end is at or below the start (so `b - 1` cannot overflow).
+            let low = a.count == 1 ? Value.int(0) : a[0]
+            let high = try Ops.integer(a[a.count - 1], a.count == 1 ? "range's length" : "range's end", range)
+            let start = try Ops.integer(low, "range's start", range)
+            guard high > start else { return .list(ListBox([])) }
+            return try Ops.rangeList(low, .int(high - 1), range)
         case .sum:
             var total: Value = .int(0)
             for item in try list(a[0], "sum", range).items { total = try Ops.Add.values(total, item, range) }

@@ -232,7 +232,7 @@ struct Compiler {
                     return { f in
                         let slot = place.address(f, g)
                         if let list = slot.pointee.listRef, case .int(let n) = f[indexSlot] {
-                            if list._withUnsafeGuaranteedRef({ $0.store(element, at: n) }) { return .normal }
+                            if try list._withUnsafeGuaranteedRef({ try $0.store(element, at: n, range) }) { return .normal }
                         }
                         try Ops.setIndex(slot.pointee, f[indexSlot], element, range)
                         return .normal
@@ -253,7 +253,7 @@ struct Compiler {
                     }
                     let slot = place.address(f, g)
                     if let list = slot.pointee.listRef, case .int(let n) = position {
-                        if list._withUnsafeGuaranteedRef({ $0.store(element, at: n) }) { return .normal }
+                        if try list._withUnsafeGuaranteedRef({ try $0.store(element, at: n, range) }) { return .normal }
                     }
                     try Ops.setIndex(slot.pointee, position, element, range)
                     return .normal
@@ -264,7 +264,7 @@ struct Compiler {
                 let base = try l(f)
                 let position = try i(f)
                 let element = try v(f)
-                if case .list(let box) = base, case .int(let n) = position, box.store(element, at: n) { return .normal }
+                if case .list(let box) = base, case .int(let n) = position, try box.store(element, at: n, range) { return .normal }
                 try Ops.setIndex(base, position, element, range)
                 return .normal
             }
@@ -428,8 +428,11 @@ struct Compiler {
         case .say(let value):
             let evaluate = expression(value)
             return { f in
+                let text = try evaluate(f).text
+                // A list's text stops at the memory budget (then this fails).
+                if text.utf8.count > 4096 { try MemoryBudget.check(range) }
                 // Escaped: a routine may come from the partner's machine.
-                m.host.write(try evaluate(f).text.terminalSafeLines + "\n")
+                m.host.write(text.terminalSafeLines + "\n")
                 return .normal
             }
         case .note(let value):
@@ -1109,32 +1112,32 @@ struct Compiler {
             case 1:
                 let p0 = pieces[0]
                 return { f in
-                    .string(try TextSink.build { text in
+                    try MemoryBudget.check(made: .string(try TextSink.build { text in
                         try p0.append(to: &text, f)
-                    })
+                    }), range)
                 }
             case 2:
                 let p0 = pieces[0], p1 = pieces[1]
                 return { f in
-                    .string(try TextSink.build { text in
+                    try MemoryBudget.check(made: .string(try TextSink.build { text in
                         try p0.append(to: &text, f)
                         try p1.append(to: &text, f)
-                    })
+                    }), range)
                 }
             case 3:
                 let p0 = pieces[0], p1 = pieces[1], p2 = pieces[2]
                 return { f in
-                    .string(try TextSink.build { text in
+                    try MemoryBudget.check(made: .string(try TextSink.build { text in
                         try p0.append(to: &text, f)
                         try p1.append(to: &text, f)
                         try p2.append(to: &text, f)
-                    })
+                    }), range)
                 }
             default:
                 return { f in
-                    .string(try TextSink.build { text in
+                    try MemoryBudget.check(made: .string(try TextSink.build { text in
                         for piece in pieces { try piece.append(to: &text, f) }
-                    })
+                    }), range)
                 }
             }
         case .list(let elements):

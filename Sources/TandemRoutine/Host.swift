@@ -48,6 +48,10 @@ public protocol RoutineHost: AnyObject {
     func runTimer(seconds: Int, label: String, shouldStop: () -> Bool) -> Bool
     /// The width of the output in columns, for wrapped text.
     var width: Int { get }
+    /// How many bytes of lists and text a routine may hold at once
+    /// (``RoutineMemory/defaultLimit`` unless the host says otherwise);
+    /// going past it is a runtime error naming the limit and the line.
+    var memoryLimit: Int { get }
     /// The context the functions of module `moduleID` run in: its own
     /// records, and the host's clock, profile, input and output.
     func moduleContext(for moduleID: String) throws -> ModuleContext
@@ -112,6 +116,8 @@ open class StandardRoutineHost: RoutineHost {
 
     /// 80 columns unless set.
     open var width: Int { widthColumns }
+    /// The memory budget of routines run with this host.
+    public var memoryLimit: Int = RoutineMemory.defaultLimit
 
     /// The template given at creation, else a context on this host's streams
     /// with records kept in memory, one store per module.

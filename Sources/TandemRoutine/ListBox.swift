@@ -14,6 +14,15 @@ final class ListBox {
     private var bools: [Bool] = []
     private var ints: [Int] = []
     private var values: [Value] = []
+    /// The bytes this list counts against the running routine's
+    /// ``MemoryBudget``: its storage and a share for the box.
+    private var charged = 0
+    /// How many elements the charged storage holds: an append past it
+    /// asks the budget for room first.
+    private var chargedCapacity = 0
+
+    /// What a list counts for besides its elements (the box, the arrays' headers).
+    static let boxBytes = 96
 
     init(_ items: [Value]) {
         if items.allSatisfy({ if case .bool = $0 { true } else { false } }) {
@@ -26,12 +35,52 @@ final class ListBox {
             kind = .values
             values = items
         }
+        recharge()
     }
 
     /// A list of the integers in `range`.
     init(integers range: ClosedRange<Int>) {
         kind = .ints
         ints = Array(range)
+        recharge()
+    }
+
+    deinit { MemoryBudget.charge(-charged) }
+
+    /// The bytes of one element as this list stores them.
+    private var elementBytes: Int {
+        switch kind {
+        case .bools: 1
+        case .ints: 8
+        case .values: 16
+        }
+    }
+
+    /// Counts the storage as it is now against the budget.
+    private func recharge() {
+        let capacity = switch kind {
+        case .bools: bools.capacity
+        case .ints: ints.capacity
+        case .values: values.capacity
+        }
+        let bytes = ListBox.boxBytes + capacity * elementBytes
+        MemoryBudget.charge(bytes - charged)
+        charged = bytes
+        chargedCapacity = capacity
+    }
+
+    /// Doubles the storage, when the budget has room for it: the storage is
+    /// full and an element is about to be added.
+    @inline(never)
+    private func grow(_ range: SourceRange) throws {
+        let capacity = Swift.max(8, 2 * count)
+        try MemoryBudget.reserve(MemoryBudget.bytes(capacity - chargedCapacity, of: elementBytes), range)
+        switch kind {
+        case .bools: bools.reserveCapacity(capacity)
+        case .ints: ints.reserveCapacity(capacity)
+        case .values: values.reserveCapacity(capacity)
+        }
+        recharge()
     }
 
     var count: Int {
@@ -76,41 +125,54 @@ final class ListBox {
     }
 
     /// Replaces the element at `n`; false (and nothing stored) when `n` is
-    /// out of range.
+    /// out of range. Throws when a compact list must become a general one
+    /// and the budget has no room for that.
     @inline(__always)
-    func store(_ value: Value, at n: Int) -> Bool {
+    func store(_ value: Value, at n: Int, _ range: SourceRange) throws -> Bool {
         guard n >= 0, n < count else { return false }
         switch (kind, value) {
         case (.bools, .bool(let b)): bools[n] = b
         case (.ints, .int(let i)): ints[n] = i
         case (.values, _): values[n] = value
         default:
-            generalize()
+            try generalize(range)
             values[n] = value
         }
         return true
     }
 
+    /// Adds `value` at the end; throws, adding nothing, when the storage
+    /// must grow and the budget has no room.
     @inline(__always)
-    func append(_ value: consuming Value) {
+    func append(_ value: consuming Value, _ range: SourceRange) throws {
         // Not `switch (kind, value)`: the tuple would copy the value.
         switch kind {
         case .values where !values.isEmpty:
+            if values.count >= chargedCapacity { try grow(range) }
             values.append(value)
             return
         case .bools:
             if case .bool(let b) = value {
+                if bools.count >= chargedCapacity { try grow(range) }
                 bools.append(b)
                 return
             }
         case .ints:
             if case .int(let i) = value {
+                if ints.count >= chargedCapacity { try grow(range) }
                 ints.append(i)
                 return
             }
         case .values:
             break
         }
+        try appendChangingKind(value, range)
+    }
+
+    /// Appends to an empty list, which takes the kind of `value`, or an
+    /// element of another kind, which makes the list a general one.
+    @inline(never)
+    private func appendChangingKind(_ value: Value, _ range: SourceRange) throws {
         if isEmpty {
             adopt(kindOf: value)
             switch value {
@@ -119,9 +181,11 @@ final class ListBox {
             default: values.append(value)
             }
         } else {
-            generalize()
+            try generalize(range)
+            if values.count >= chargedCapacity { try grow(range) }
             values.append(value)
         }
+        recharge()
     }
 
     /// Removes and returns the last element, or nil when the list is empty.
@@ -167,20 +231,26 @@ final class ListBox {
     }
 
     /// Changes the elements as general values (insert, remove): a compact
-    /// list becomes a general one first.
-    func withValues<R>(_ body: (inout [Value]) throws -> R) rethrows -> R {
-        generalize()
+    /// list becomes a general one first. `range` is where a budget error goes.
+    func withValues<R>(_ range: SourceRange, _ body: (inout [Value]) throws -> R) throws -> R {
+        try generalize(range)
+        if values.count >= chargedCapacity { try grow(range) }
+        defer { recharge() }
         return try body(&values)
     }
 
-    /// Stores the elements as general values from now on.
-    private func generalize() {
+    /// Stores the elements as general values from now on (16 bytes each
+    /// rather than 1 or 8: the budget is asked first).
+    private func generalize(_ range: SourceRange) throws {
+        guard kind != .values else { return }
+        try MemoryBudget.reserve(MemoryBudget.bytes(count, of: 16), range)
         switch kind {
         case .bools: values = bools.map(Value.bool); bools = []
         case .ints: values = ints.map(Value.int); ints = []
         case .values: return
         }
         kind = .values
+        recharge()
     }
 
     /// An empty list takes the kind of its first element.

@@ -48,8 +48,13 @@ enum Ops {
         static func values(_ a: Value, _ b: Value, _ range: SourceRange) throws -> Value {
             switch (a, b) {
             case (.int(let x), .int(let y)): return .int(try checked(x, y, range))
-            case (.str(let x), .str(let y)): return .string(x.value + y.value)
-            case (.list(let x), .list(let y)): return .list(ListBox(x.items + y.items))
+            case (.str(let x), .str(let y)):
+                let bytes = x.value.utf8.count + y.value.utf8.count
+                if bytes > 4096 { try MemoryBudget.reserve(bytes, range) }
+                return .string(x.value + y.value)
+            case (.list(let x), .list(let y)):
+                try MemoryBudget.reserve(MemoryBudget.bytes(x.count + y.count, of: 16), range)
+                return .list(ListBox(x.items + y.items))
             case (.duration(let x), .duration(let y)): return .duration(try checked(x, y, range))
             case (.str, _), (_, .str):
                 throw typeError("add", a, b, range, hint: "to join text and other values, write \"{x}\" or str(x)")
@@ -87,9 +92,12 @@ enum Ops {
             case (.duration(let x), .int(let y)), (.int(let y), .duration(let x)): return .duration(try checked(x, y, range))
             case (.str(let box), .int(let n)), (.int(let n), .str(let box)):
                 let s = box.value
-                guard n >= 0, n.multipliedReportingOverflow(by: max(1, s.utf8.count)).partialValue < 100_000_000 else {
-                    throw RuntimeError("cannot repeat a string \(n) times", at: range)
+                let bytes = MemoryBudget.bytes(n, of: s.utf8.count)
+                guard n >= 0, let bytes, bytes < 100_000_000 else {
+                    throw RuntimeError("cannot repeat a string \(n) times", at: range,
+                                       hint: n < 0 ? nil : "the text would be longer than 100 MB")
                 }
+                if bytes > 4096 { try MemoryBudget.reserve(bytes, range) }
                 return .string(String(repeating: s, count: n))
             default:
                 if let x = double(a), let y = double(b) { return .decimal(x * y) }
@@ -247,7 +255,7 @@ enum Ops {
         guard case .list(let box) = base else {
             throw RuntimeError("cannot assign to an element of \(base.typeName); only of a list", at: range)
         }
-        _ = box.store(value, at: try listIndex(index, count: box.count, range))
+        _ = try box.store(value, at: try listIndex(index, count: box.count, range), range)
     }
 
     static func integer(_ v: Value, _ what: String, _ range: SourceRange) throws -> Int {
@@ -258,7 +266,10 @@ enum Ops {
     static func rangeList(_ low: Value, _ high: Value, _ range: SourceRange) throws -> Value {
         let lo = try integer(low, "the start of a range", range)
         let hi = try integer(high, "the end of a range", range)
-        guard hi < lo || hi - lo < 50_000_000 else { throw RuntimeError("the range \(lo)..\(hi) is too large for a list", at: range) }
-        return .list(hi < lo ? ListBox([]) : ListBox(integers: lo...hi))
+        guard hi >= lo else { return .list(ListBox([])) }
+        let (span, overflow) = hi.subtractingReportingOverflow(lo)
+        guard !overflow, span < 50_000_000 else { throw RuntimeError("the range \(lo)..\(hi) is too large for a list", at: range) }
+        try MemoryBudget.reserve(MemoryBudget.bytes(span + 1, of: 8), range)
+        return .list(ListBox(integers: lo...hi))
     }
 }

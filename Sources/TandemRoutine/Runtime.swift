@@ -143,11 +143,14 @@ final class Machine {
     let registry: ModuleRegistry
     /// Checked at loop back-edges, routine calls, questions and timer ticks.
     let interrupt: RoutineInterrupt
+    /// What the program's values may take (installed while code runs).
+    let budget: MemoryBudget
 
     init(host: any RoutineHost, registry: ModuleRegistry, interrupt: RoutineInterrupt) {
         self.host = host
         self.registry = registry
         self.interrupt = interrupt
+        budget = MemoryBudget(limit: host.memoryLimit)
         stackBase = .allocate(capacity: Machine.stackCapacity)
         stackTop = stackBase
         stackEnd = stackBase + Machine.stackCapacity

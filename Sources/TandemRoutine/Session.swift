@@ -289,7 +289,9 @@ public final class RoutineSession {
     private func execute(_ program: RoutineProgram, allowsRedefinition: Bool, echoLast: Bool, entry: RoutineEntry) -> RoutineOutcome {
         let result = Box<RoutineOutcome>(.success(nil))
         let work = Unchecked { [self] in
-            result.value = self.executeHere(program, allowsRedefinition: allowsRedefinition, echoLast: echoLast, entry: entry)
+            result.value = self.machine.budget.install {
+                self.executeHere(program, allowsRedefinition: allowsRedefinition, echoLast: echoLast, entry: entry)
+            }
         }
         RoutineSession.onBigStack(work)
         return result.value

@@ -4,9 +4,21 @@ import TandemKit
 /// A string in the running program, boxed so that a ``Value`` holds at most
 /// one class reference: copying a value is then one retain, and a value
 /// takes 9 bytes (a 16-byte stride in lists and frames).
+///
+/// A string longer than Swift keeps inline counts against the running
+/// routine's ``MemoryBudget`` while it lives.
 final class StringBox {
     let value: String
-    init(_ value: String) { self.value = value }
+    init(_ value: String) {
+        self.value = value
+        let charged = StringBox.chargedBytes(value.utf8.count)
+        if charged != 0 { MemoryBudget.charge(charged) }
+    }
+
+    deinit {
+        let charged = StringBox.chargedBytes(value.utf8.count)
+        if charged != 0 { MemoryBudget.charge(-charged) }
+    }
 
     /// Whether every character is one ASCII byte, so that characters can be
     /// counted and found by byte (without walking grapheme clusters).
@@ -101,7 +113,7 @@ enum Value {
         case .decimal(let d): Value.format(d)
         case .str(let box): "\"" + box.value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
             .replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "{", with: "\\{") + "\""
-        case .list(let box): "[" + box.items.map(\.description).joined(separator: ", ") + "]"
+        case .list(let box): ListDescription.describe(box)
         case .duration(let seconds): Value.format(duration: seconds)
         }
     }
@@ -136,10 +148,35 @@ enum Value {
         case (.decimal(let x), .int(let y)): x == Double(y)
         case (.str(let x), .str(let y)): x === y || x.value == y.value
         case (.duration(let x), .duration(let y)): x == y
-        case (.list(let x), .list(let y)):
-            x === y || (x.count == y.count && (0..<x.count).allSatisfy { equal(x[$0], y[$0]) })
+        case (.list(let x), .list(let y)): equalLists(x, y)
         default: false
         }
+    }
+
+    /// Element by element; `pairs` are the pairs of lists being compared
+    /// further up, kept only once lists are nested deeply (so comparing
+    /// flat lists costs nothing more): a pair met again is taken as equal,
+    /// which ends the comparison of lists that contain themselves (two such
+    /// lists are equal when no element tells them apart).
+    private static func equalLists(_ x: ListBox, _ y: ListBox) -> Bool {
+        var pairs = ListPairs()
+        return equalLists(x, y, &pairs)
+    }
+
+    private static func equalLists(_ x: ListBox, _ y: ListBox, _ pairs: inout ListPairs) -> Bool {
+        if x === y { return true }
+        guard x.count == y.count else { return false }
+        guard pairs.enter(x, y) else { return true }
+        defer { pairs.leave() }
+        for n in 0..<x.count {
+            let a = x[n], b = y[n]
+            if case .list(let p) = a, case .list(let q) = b {
+                if !equalLists(p, q, &pairs) { return false }
+            } else if !equal(a, b) {
+                return false
+            }
+        }
+        return true
     }
 
     /// The value as module functions see it.
@@ -150,9 +187,25 @@ enum Value {
         case .int(let i): .integer(i)
         case .decimal(let d): .decimal(d)
         case .str(let s): .string(s.value)
-        case .list(let box): .list(box.items.map(\.routineValue))
+        case .list(let box): Value.routineList(box)
         case .duration(let s): .duration(s)
         }
+    }
+
+    /// A list as module functions see it; a list inside itself (which a
+    /// ``RoutineValue`` cannot hold) is cut to the text `[...]`.
+    private static func routineList(_ box: ListBox) -> RoutineValue {
+        var open: Set<ObjectIdentifier> = []
+        return routineList(box, &open)
+    }
+
+    private static func routineList(_ box: ListBox, _ open: inout Set<ObjectIdentifier>) -> RoutineValue {
+        guard open.insert(ObjectIdentifier(box)).inserted else { return .string("[...]") }
+        defer { open.remove(ObjectIdentifier(box)) }
+        return .list(box.items.map { item in
+            if case .list(let inner) = item { return routineList(inner, &open) }
+            return item.routineValue
+        })
     }
 
     init(_ value: RoutineValue) {
@@ -174,4 +227,69 @@ extension RoutineValue {
     public var displayText: String { Value(self).text }
     /// How the REPL echoes the value: strings in quotes.
     public var literalText: String { Value(self).description }
+}
+
+/// The pairs of lists that ``Value/equal(_:_:)`` is comparing, outermost
+/// first: nothing is kept for the first levels of nesting, so that common
+/// comparisons allocate nothing; deeper, each pair is remembered, and a pair
+/// met again ends that branch (the lists contain themselves).
+struct ListPairs {
+    private static let untrackedDepth = 32
+    private var depth = 0
+    private var seen: Set<[ObjectIdentifier]> = []
+
+    /// Enters the comparison of `x` and `y`; false when it is already under way.
+    mutating func enter(_ x: ListBox, _ y: ListBox) -> Bool {
+        depth += 1
+        guard depth > ListPairs.untrackedDepth else { return true }
+        if seen.insert([ObjectIdentifier(x), ObjectIdentifier(y)]).inserted { return true }
+        depth -= 1
+        return false
+    }
+
+    mutating func leave() { depth -= 1 }
+}
+
+/// How a list is written: `[1, "a", [2]]`, and `[...]` for a list inside
+/// itself, as Python writes it. The lists being written are tracked only
+/// once an element is a list, so flat lists cost nothing more. The text
+/// stops growing at what the running routine's memory budget has left
+/// (``MemoryBudget/overdraw()`` then makes the next check fail): a list
+/// that holds the same list twice, nested sixty deep, would be 2^60 long.
+enum ListDescription {
+    static func describe(_ box: ListBox) -> String {
+        var text = "["
+        var open: Set<ObjectIdentifier> = []
+        write(box, into: &text, open: &open, room: MemoryBudget.room)
+        return text
+    }
+
+    /// Writes the elements and the closing bracket.
+    private static func write(_ box: ListBox, into text: inout String, open: inout Set<ObjectIdentifier>, room: Int) {
+        var tracked = false
+        defer { if tracked { open.remove(ObjectIdentifier(box)) } }
+        var first = true
+        var full = false
+        box.forEachElement { item in
+            if !first { text += ", " }
+            first = false
+            if case .list(let inner) = item {
+                if !tracked { tracked = open.insert(ObjectIdentifier(box)).inserted }
+                if open.contains(ObjectIdentifier(inner)) {
+                    text += "[...]"
+                } else {
+                    text += "["
+                    write(inner, into: &text, open: &open, room: room)
+                }
+            } else {
+                text += item.description
+            }
+            if text.utf8.count > room {
+                MemoryBudget.overdraw()
+                full = true
+            }
+            return !full
+        }
+        text += full ? "…" : "]"
+    }
 }

@@ -30,6 +30,7 @@ public final class JournalRoutineHost: StandardRoutineHost {
             output: environment.output, input: environment.input, now: environment.now, timeZone: environment.timeZone,
             seed: seed, waitsForTimers: waitsForTimers, showsProgressBar: environment.outputIsTerminal,
             width: environment.width)
+        memoryLimit = environment.routineMemoryLimit
     }
 
     override public func recordPractice(_ practice: Practice, outcome: PracticeOutcome) throws {

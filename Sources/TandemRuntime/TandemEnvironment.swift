@@ -1,6 +1,7 @@
 import Foundation
 import TandemKit
 
+import TandemRoutine
 import TandemSystem
 
 /// Everything a run of Tandem takes from the process: where its files live,
@@ -12,6 +13,8 @@ import TandemSystem
 ///   (journal, routines, history). Otherwise the journal and routines live in
 ///   `$XDG_DATA_HOME/tandem` (default `~/.local/share/tandem`) and the REPL
 ///   history in `$XDG_STATE_HOME/tandem` (default `~/.local/state/tandem`).
+/// - `TANDEM_ROUTINE_MEMORY`: the memory budget of routines (`512M`, `1G`,
+///   or a number of megabytes; default 256 MB).
 /// - `TANDEM_NOW`: an ISO 8601 local date-time (`2026-11-20T21:30`, seconds
 ///   and a `Z` or `+01:00` offset optional, or a bare date meaning noon) that
 ///   every command takes as "now", so tests and scripts are deterministic.
@@ -49,6 +52,9 @@ public struct TandemEnvironment: Sendable {
     /// `TANDEM_BENCH_PRACTICES`: `scripts/bench repl` pads the catalogue to
     /// this many practices to time completion over a large one.
     public var benchPractices: Int?
+    /// `TANDEM_ROUTINE_MEMORY`: how many bytes of lists and text a routine
+    /// may hold at once.
+    public var routineMemoryLimit: Int = RoutineMemory.defaultLimit
 
     /// The journal database.
     public var journalURL: URL { dataDirectory.appendingPathComponent("journal.sqlite") }
@@ -121,6 +127,12 @@ public struct TandemEnvironment: Sendable {
         environment.outputIsTerminal = Terminal.isTerminal(STDOUT_FILENO)
         environment.isInteractive = Terminal.isTerminal(STDIN_FILENO) && environment.outputIsTerminal
         environment.benchPractices = variables["TANDEM_BENCH_PRACTICES"].flatMap(Int.init)
+        if let text = variables["TANDEM_ROUTINE_MEMORY"], !text.isEmpty {
+            guard let limit = RoutineMemory.parse(text) else {
+                throw CommandFailure("TANDEM_ROUTINE_MEMORY='\(text)' is not a memory size such as 512M or 2G (at least 1M)")
+            }
+            environment.routineMemoryLimit = limit
+        }
         return environment
     }
 

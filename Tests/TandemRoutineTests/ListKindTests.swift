@@ -7,34 +7,36 @@ import Testing
 /// Lists of booleans or of integers are stored unboxed; what a routine sees
 /// must not depend on that.
 @Suite struct ListKindTests {
-    @Test func aListTakesTheKindOfItsElements() {
+    let here = SourceFile(name: "test", text: "").range0
+
+    @Test func aListTakesTheKindOfItsElements() throws {
         #expect(ListBox([.bool(true), .bool(false)]).kind == .bools)
         #expect(ListBox([.int(1), .int(2)]).kind == .ints)
         #expect(ListBox([.int(1), .bool(true)]).kind == .values)
         #expect(ListBox(integers: 1...3).kind == .ints)
         let empty = ListBox([])
-        empty.append(.int(4))
+        try empty.append(.int(4), here)
         #expect(empty.kind == .ints)
         let strings = ListBox([])
-        strings.append(.string("a"))
-        strings.append(.string("b"))
+        try strings.append(.string("a"), here)
+        try strings.append(.string("b"), here)
         #expect(strings.kind == .values && strings.count == 2)
     }
 
-    @Test func anElementOfAnotherKindMakesTheListGeneralAndKeepsTheRest() {
+    @Test func anElementOfAnotherKindMakesTheListGeneralAndKeepsTheRest() throws {
         let flags = ListBox([.bool(true), .bool(false), .bool(true)])
-        #expect(flags.store(.int(7), at: 1))
+        #expect((try flags.store(.int(7), at: 1, here)))
         #expect(flags.kind == .values)
         #expect(flags.items.map(\.description) == ["true", "7", "true"])
         let numbers = ListBox([.int(1), .int(2)])
-        numbers.append(.decimal(2.5))
+        try numbers.append(.decimal(2.5), here)
         #expect(numbers.kind == .values)
         #expect(numbers.items.map(\.description) == ["1", "2", "2.5"])
-        #expect(!numbers.store(.int(0), at: 3) && !numbers.store(.int(0), at: -1))
+        #expect(try !numbers.store(.int(0), at: 3, here) && !numbers.store(.int(0), at: -1, here))
         // Emptied, a list takes the kind of what comes next.
         let emptied = ListBox([.int(1)])
         _ = emptied.popLast()
-        emptied.append(.bool(true))
+        try emptied.append(.bool(true), here)
         #expect(emptied.kind == .bools && emptied.items.map(\.description) == ["true"])
     }
 
@@ -102,7 +104,7 @@ import Testing
     }
 
     @Test(arguments: [1, 2, 3, 4, 5] as [UInt64])
-    func randomOperationsMatchAPlainArray(seed: UInt64) {
+    func randomOperationsMatchAPlainArray(seed: UInt64) throws {
         var random = SeededRandom(seed: seed)
         let list = ListBox([])
         var reference: [Value] = []
@@ -123,22 +125,22 @@ import Testing
             let index = Int.random(in: -1...(reference.count), using: &random)
             switch Int.random(in: 0..<60, using: &random) {
             case 0:
-                list.withValues { $0.removeAll() }
+                try list.withValues(here) { $0.removeAll() }
                 reference.removeAll()
             case 1..<20:
                 let value = randomValue(step)
-                list.append(value)
+                try list.append(value, here)
                 reference.append(value)
             case 20..<40:
                 let value = randomValue(step)
                 let inRange = reference.indices.contains(index)
-                #expect(list.store(value, at: index) == inRange)
+                #expect((try list.store(value, at: index, here)) == inRange)
                 if inRange { reference[index] = value }
             case 40..<48:
                 #expect(list.popLast().map(\.description) == reference.popLast().map(\.description))
             case 48:
                 if reference.indices.contains(index) {
-                    #expect(list.withValues { $0.remove(at: index) }.description == reference.remove(at: index).description)
+                    #expect(try list.withValues(here) { $0.remove(at: index) }.description == reference.remove(at: index).description)
                 }
             default:
                 #expect(list.element(at: index)?.description == (reference.indices.contains(index) ? reference[index].description : nil))
