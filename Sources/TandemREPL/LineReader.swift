@@ -136,3 +136,37 @@ public final class ReaderLineInput: LineInput {
         }
     }
 }
+
+/// The answers to `ask` and `practice` when the REPL reads a script from a
+/// pipe: the script's next line is the answer, as `tandem run` reads piped
+/// answers. That is on purpose (a script can answer its own questions), but
+/// it surprises someone who pipes a script that asks: the first answer read
+/// says so once on the error stream, with the answer it took.
+public final class PipedAnswerInput: LineInput {
+    private let base: any LineInput
+    private let errors: any TextOutput
+    private let warned = Mutex(false)
+
+    /// Creates an input that reads from `base` and warns on `errors`.
+    public init(_ base: any LineInput, errors: any TextOutput) {
+        self.base = base
+        self.errors = errors
+    }
+
+    /// Never a terminal: answers come from the script.
+    public var isInteractive: Bool { false }
+
+    /// The script's next line, after the one warning.
+    public func readLine(prompt: String) -> String? {
+        let answer = base.readLine(prompt: prompt)
+        let first = warned.withLock { warned in
+            defer { warned = true }
+            return !warned
+        }
+        if first {
+            let taken = answer.map { "'\($0)'" } ?? "nothing (the input ended)"
+            errors.write("tandem: note: input is not a terminal, so a question takes the next line of the script as its answer: \(taken)\n")
+        }
+        return answer
+    }
+}

@@ -424,7 +424,7 @@ extension REPL {
                 try other.run()  // ArgumentParser's own, such as a help request
             }
         } catch {
-            report(FailureReport(error, command: type, colored: configuration.errorStyle.isEnabled, columns: reader.width))
+            report(FailureReport(error, command: type, colored: configuration.errorStyle.isEnabled, columns: reader.width, width: reader.width))
         }
         fflush(nil)
     }

@@ -77,10 +77,10 @@ public final class RoutineLanguage: REPLLanguage {
             if let value { output.write(value.literalText.terminalSafe + "\n") }
             return .success
         case .checkFailed(let diagnostics):
-            errors.write(RoutineSession.render(diagnostics, colored: colored))
+            errors.write(RoutineSession.render(diagnostics, colored: colored, width: session.host.width))
             return .failure(exitCode: outcome.exitCode)
         case .runtimeError(let diagnostic):
-            errors.write(RoutineSession.render([diagnostic], colored: colored))
+            errors.write(RoutineSession.render([diagnostic], colored: colored, width: session.host.width))
             return .failure(exitCode: outcome.exitCode)
         case .interrupted(let diagnostic):
             errors.write("\ninterrupted at \(diagnostic.range.description.terminalSafe)\n")

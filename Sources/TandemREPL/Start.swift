@@ -57,7 +57,7 @@ public enum REPLMain {
         }
         reader = StreamLineReader()
         let repl = REPL(configuration: configuration, reader: reader, output: output, errors: errors)
-        repl.language = makeLanguage(ReaderLineInput(reader), output, errors)
+        repl.language = makeLanguage(PipedAnswerInput(ReaderLineInput(reader), errors: errors), output, errors)
         SignalBridge.install { repl.language.requestInterrupt() }
         defer { SignalBridge.uninstall() }
         return repl.run()

@@ -479,9 +479,18 @@ public final class RoutineSession {
         return machine.globals.slots[slot].routineValue
     }
 
-    /// Renders diagnostics as `tandem check` prints them.
-    public static func render(_ diagnostics: [Diagnostic], colored: Bool = false) -> String {
-        diagnostics.map { $0.rendered(colored: colored) }.joined()
+    /// How many diagnostics ``render(_:colored:width:)`` shows before
+    /// saying how many more there are.
+    public static let shownDiagnostics = 50
+
+    /// Renders diagnostics as `tandem check` prints them: the first
+    /// ``shownDiagnostics``, then "and N more errors"; source lines cut to
+    /// `width` columns around the caret.
+    public static func render(_ diagnostics: [Diagnostic], colored: Bool = false, width: Int? = nil) -> String {
+        var text = diagnostics.prefix(shownDiagnostics).map { $0.rendered(colored: colored, width: width) }.joined()
+        let more = diagnostics.count - shownDiagnostics
+        if more > 0 { text += "and \(more) more problem\(more == 1 ? "" : "s")\n" }
+        return text
     }
 }
 

@@ -132,13 +132,14 @@ public struct Diagnostic: Error, Sendable, CustomStringConvertible {
     /// chain of routine calls.
     public var description: String { rendered() }
 
-    /// Renders the diagnostic; `style` colours it on a terminal.
+    /// Renders the diagnostic; `colored` colours it on a terminal.
     ///
     /// The file name, the message, the source line and the hint are shown
     /// ``TerminalText``-escaped: a routine file from elsewhere cannot drive
     /// the terminal through its diagnostics. The caret stands under the
-    /// escaped text.
-    public func rendered(colored: Bool = false) -> String {
+    /// escaped text. A source line wider than `width` columns is cut around
+    /// the caret, with `…` where text was left out.
+    public func rendered(colored: Bool = false, width: Int? = nil) -> String {
         let (line, column) = range.location
         let sourceLine = Array(range.file.line(line))
         func paint(_ text: String, _ code: String) -> String { colored ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
@@ -153,12 +154,14 @@ public struct Diagnostic: Error, Sendable, CustomStringConvertible {
         let endColumn = endLocation.line == line ? endLocation.column : sourceLine.count + 1
         let start = min(max(0, column - 1), sourceLine.count)
         let end = min(max(start, endColumn - 1), sourceLine.count)
-        let before = shown(sourceLine[..<start]).count
-        let width = max(1, shown(sourceLine[start..<end]).count)
+        let before = shown(sourceLine[..<start]), marked = shown(sourceLine[start..<end])
         let indent = "    "
-        out += indent + shown(sourceLine[...]) + "\n"
-        out += indent + String(repeating: " ", count: before)
-            + paint("^" + String(repeating: "~", count: width - 1), "1;32") + "\n"
+        let cut = Diagnostic.cut(
+            before + marked + shown(sourceLine[end...]), caret: before.count, length: max(1, marked.count),
+            to: width.map { $0 - indent.count })
+        out += indent + cut.line + "\n"
+        out += indent + String(repeating: " ", count: max(0, cut.caret))
+            + paint("^" + String(repeating: "~", count: cut.length - 1), "1;32") + "\n"
         if let hint { out += "  hint: \(hint.terminalSafeLines)\n" }
         for (routine, call) in callChain {
             if call.start == 0 && call.end == 0 {
@@ -168,6 +171,25 @@ public struct Diagnostic: Error, Sendable, CustomStringConvertible {
             }
         }
         return out
+    }
+}
+
+extension Diagnostic {
+    /// The part of `line` that fits in `columns` (all of it when it fits or
+    /// no width is known), with the caret's place and the underline's
+    /// length in it: a window around the caret, `…` marking each cut end.
+    static func cut(_ line: String, caret: Int, length: Int, to columns: Int?) -> (line: String, caret: Int, length: Int) {
+        let characters = Array(line)
+        // Narrower than 20 columns there is nothing useful to cut to.
+        guard let columns, characters.count > columns, columns >= 20 else { return (line, caret, length) }
+        let room = columns - 2
+        // The caret a third of the way in, so that what follows it shows.
+        let start = max(0, min(caret - room / 3, characters.count - room))
+        let end = min(characters.count, start + room)
+        let before = start > 0 ? "…" : "", after = end < characters.count ? "…" : ""
+        let shownCaret = caret - start + before.count
+        return (before + String(characters[start..<end]) + after, shownCaret,
+                max(1, min(length, end - max(caret, start))))
     }
 }
 

@@ -87,8 +87,9 @@ public struct FailureReport: Sendable {
     public var isHelp: Bool
 
     /// Classifies `error`, raised while running `command` (whose usage text
-    /// ArgumentParser's errors show); `colored` styles diagnostics.
-    public init(_ error: any Error, command: any ParsableCommand.Type, colored: Bool = false, columns: Int? = nil) {
+    /// ArgumentParser's errors show); `colored` styles diagnostics, and
+    /// `width` (the terminal's columns) is what their source lines are cut to.
+    public init(_ error: any Error, command: any ParsableCommand.Type, colored: Bool = false, columns: Int? = nil, width: Int? = nil) {
         isHelp = false
         switch error {
         case let failure as CommandFailure:
@@ -102,12 +103,12 @@ public struct FailureReport: Sendable {
             if routine.kind == .interrupted {
                 body = .text("\ntandem: interrupted at \(routine.diagnostics.first.map { $0.range.description } ?? "?")\n")
             } else {
-                var text = RoutineSession.render(routine.diagnostics, colored: colored)
+                var text = RoutineSession.render(routine.diagnostics, colored: colored, width: width)
                 if let summary = routine.summary { text += summary + "\n" }
                 body = .text(text)
             }
         case let diagnostic as Diagnostic:
-            body = .text(RoutineSession.render([diagnostic], colored: colored))
+            body = .text(RoutineSession.render([diagnostic], colored: colored, width: width))
             exitCode = ExitStatus.usage
         default:
             let code = command.exitCode(for: error)

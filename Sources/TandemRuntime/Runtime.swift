@@ -164,7 +164,7 @@ public final class Runtime: Sendable {
             try run(try root.parseAsRoot(arguments))
             return 0
         } catch {
-            let report = FailureReport(error, command: root, colored: environment.errorStyle.isEnabled)
+            let report = FailureReport(error, command: root, colored: environment.errorStyle.isEnabled, width: environment.width)
             report.write(to: report.isHelp ? environment.output : environment.errors, prefix: messagePrefix)
             return report.exitCode
         }

@@ -33,7 +33,7 @@ struct CheckCommand: HostCommand {
             if diagnostics.isEmpty {
                 runtime.environment.output.write("\(path.terminalSafe): ok\n")
             } else {
-                runtime.environment.errors.write(RoutineSession.render(diagnostics, colored: runtime.environment.errorStyle.isEnabled))
+                runtime.environment.errors.write(RoutineSession.render(diagnostics, colored: runtime.environment.errorStyle.isEnabled, width: runtime.environment.width))
                 total += diagnostics.count
             }
         }
