@@ -16,6 +16,7 @@
 /// | C0 controls U+0000–U+001F | caret notation: `^@`, `^A` … `^Z`, `^[` (ESC), `^\`, `^]`, `^^`, `^_`; so CR is `^M`, BEL `^G`, backspace `^H` |
 /// | DEL U+007F | `^?` |
 /// | C1 controls U+0080–U+009F | `\u{80}` … `\u{9F}` |
+/// | bidirectional embeddings, overrides and isolates U+202A–U+202E, U+2066–U+2069 | `\u{202E}` and so on: they reorder what follows on the line, so a name could make a line read differently than it is |
 ///
 /// Newline and tab are kept where the layout allows them
 /// (`allowingNewlines: true`, for notes and messages), and shown as `^J` and
@@ -44,9 +45,11 @@ public enum TerminalText {
         return result
     }
 
-    /// Whether `scalar` is a control character: C0, DEL or C1.
+    /// Whether `scalar` is a control character: C0, DEL, C1, or a
+    /// bidirectional embedding, override or isolate.
     public static func isControl(_ scalar: Unicode.Scalar) -> Bool {
         scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+            || (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
     }
 
     /// Why `text` cannot be a one-line field such as a name, a title or a
@@ -99,9 +102,10 @@ public enum TerminalText {
     }
 
     /// Whether a UTF-8 byte starts or is part of a control character: C0,
-    /// DEL, or the lead byte 0xC2 of U+0080–U+00BF (checked exactly later).
+    /// DEL, the lead byte 0xC2 of U+0080–U+00BF or 0xE2 of U+2000–U+2FFF
+    /// (checked exactly later).
     private static func isControlByte(_ byte: UInt8) -> Bool {
-        byte < 0x20 || byte == 0x7F || byte == 0xC2
+        byte < 0x20 || byte == 0x7F || byte == 0xC2 || byte == 0xE2
     }
 }
 

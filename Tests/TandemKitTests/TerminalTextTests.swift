@@ -31,8 +31,14 @@ import TandemKit
         #expect("\u{0}\u{1F}".terminalSafe == "^@^_")
     }
 
+    @Test func bidirectionalOverridesAreShownSoALineReadsAsItIs() {
+        #expect("Sam\u{202E}evil".terminalSafe == "Sam\\u{202E}evil")
+        #expect("\u{2066}x\u{2069}".terminalSafe == "\\u{2066}x\\u{2069}")
+        #expect(TerminalText.lineProblem("Sam\u{202E}") != nil, "names refuse them")
+    }
+
     @Test func plainTextIsUnchanged() {
-        for text in ["", "Say one specific thank-you", "習慣 🔥 é", "Zoë & Ana", "\u{A0}non-breaking\u{C2}"] {
+        for text in ["", "Say one specific thank-you", "習慣 🔥 é", "Zoë & Ana", "\u{A0}non-breaking\u{C2}", "— … ✓ ‘quoted’ \u{200D}"] {
             #expect(text.terminalSafe == text)
         }
     }
