@@ -58,9 +58,10 @@ public enum EventValidation {
         if let problem = cadence.problem { throw CommandFailure("invalid cadence '\(cadence)': \(problem)") }
     }
 
-    /// C0, DEL and C1 control characters, and the Unicode line and paragraph separators.
+    /// What ``TerminalText`` escapes (C0, DEL, C1, bidirectional controls),
+    /// and the Unicode line and paragraph separators.
     static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar == "\u{2028}" || scalar == "\u{2029}"
+        TerminalText.isControl(scalar) || scalar == "\u{2028}" || scalar == "\u{2029}"
     }
 
     static func name(of scalar: Unicode.Scalar) -> String { "U+" + String(format: "%04X", scalar.value) }
