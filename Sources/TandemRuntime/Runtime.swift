@@ -102,9 +102,12 @@ public final class Runtime: Sendable {
 
     /// The practices still to do today, or `nil` when the journal cannot be read.
     public func dueTodayCount() -> Int? {
-        guard let journal = try? existingJournal() else { return FileManager.default.fileExists(atPath: environment.journalURL.path) ? nil : 0 }
-        guard let items = try? journal.dueToday(asOf: environment.today) else { return nil }
-        return items.filter { $0.isDue && $0.mark == .none }.count
+        do {
+            guard let journal = try existingJournal() else { return 0 }
+            return try journal.dueToday(asOf: environment.today).filter { $0.isDue && $0.mark == .none }.count
+        } catch {
+            return nil
+        }
     }
 
     // MARK: Modules

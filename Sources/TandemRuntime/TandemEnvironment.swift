@@ -31,8 +31,6 @@ public struct TandemEnvironment: Sendable {
     public var timeZone: TimeZone
     /// The current folder, where `tandem run NAME` looks first.
     public var currentDirectory: URL
-    /// The user's home folder (`~` in paths people type).
-    public var homeDirectory: URL
     /// Styling for standard output: plain off a terminal or with `NO_COLOR`.
     public var style: TextStyle
     /// Styling for standard error.
@@ -76,7 +74,6 @@ public struct TandemEnvironment: Sendable {
         self.isClockFixed = isClockFixed
         self.timeZone = timeZone
         self.currentDirectory = currentDirectory ?? dataDirectory
-        homeDirectory = dataDirectory
         style = .plain
         errorStyle = .plain
         width = 80
@@ -120,7 +117,6 @@ public struct TandemEnvironment: Sendable {
             dataDirectory: data, stateDirectory: state, now: now, timeZone: timeZone, isClockFixed: fixed,
             input: StandardInput(),
             currentDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true))
-        environment.homeDirectory = home
         environment.style = Terminal.style(fileDescriptor: STDOUT_FILENO, environment: variables)
         environment.errorStyle = Terminal.style(fileDescriptor: STDERR_FILENO, environment: variables)
         environment.width = Terminal.width(fileDescriptor: STDOUT_FILENO, environment: variables)
@@ -147,13 +143,6 @@ public struct TandemEnvironment: Sendable {
 
     /// The width prose reads best at here: the terminal's, at most 100 columns.
     public var readingWidth: Int { min(width, 100) }
-
-    /// A calendar in the user's time zone.
-    public var calendar: Calendar {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        return calendar
-    }
 
     /// Today, in the user's time zone.
     public var today: LocalDay { LocalDay(now, in: timeZone) }
