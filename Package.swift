@@ -67,7 +67,7 @@ let package = Package(
         // one mapping from errors to messages and exit codes.
         .target(
             name: "TandemRuntime",
-            dependencies: ["TandemKit", "TandemSystem", "TandemCatalog", "TandemJournal", "TandemRoutine", argumentParser]),
+            dependencies: ["TandemKit", "TandemSystem", "TandemCatalog", "TandemJournal", "TandemRoutine", "TandemTogether", argumentParser]),
         .target(name: "RoutineFuzz", dependencies: ["TandemRoutine", "TandemCatalog", "TandemModules"]),
         .target(name: "ImportFuzz", dependencies: ["TandemJournal", "TandemKit"]),
         // libedit, and fixed-arity C wrappers for its variadic functions.

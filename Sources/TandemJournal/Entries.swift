@@ -15,15 +15,31 @@ public struct EventFilter: Sendable, Hashable {
     public var tag: String?
     /// Only these kinds (all when `nil`).
     public var kinds: Set<EventKind>?
+    /// Whose entries: mine, my partner's, or both.
+    public var who: Who
 
     /// Creates a filter; the defaults match everything.
-    public init(since: LocalDay? = nil, until: LocalDay? = nil, search: String? = nil, tag: String? = nil, kinds: Set<EventKind>? = nil) {
+    public init(
+        since: LocalDay? = nil, until: LocalDay? = nil, search: String? = nil, tag: String? = nil, kinds: Set<EventKind>? = nil,
+        who: Who = .both
+    ) {
         self.since = since
         self.until = until
         self.search = search
         self.tag = tag
         self.kinds = kinds
+        self.who = who
     }
+}
+
+/// Whose entries a view shows: `--who me|partner|both`.
+public enum Who: String, Sendable, Hashable, CaseIterable, Codable {
+    /// The journal's owner.
+    case me
+    /// The other member of the couple (entries read from the shared folder or imported).
+    case partner
+    /// Both.
+    case both
 }
 
 /// A habit as it stands on a day, for `tandem today`.
@@ -51,7 +67,10 @@ extension Journal {
     ///   date, or a tag that is not one line of at most 80 characters without
     ///   control characters (``checkedLine(_:what:)``).
     @discardableResult
-    public func addNote(_ text: String, tags: [String] = [], date: LocalDay? = nil) throws -> JournalEvent {
+    ///
+    /// Notes are private unless `shared` is true: a private entry never
+    /// leaves this journal (see ``isShared(_:)``).
+    public func addNote(_ text: String, tags: [String] = [], date: LocalDay? = nil, shared: Bool = false) throws -> JournalEvent {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { throw CommandFailure("the note is empty") }
         let day = try checkedDay(date)
@@ -59,7 +78,9 @@ extension Journal {
         let cleanTags = try tags.map { try Self.checkedLine($0, what: "the tag") }
             .map { $0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "#")) }
             .filter { !$0.isEmpty && seen.insert($0).inserted }
-        let event = makeEvent(.note, date: day, payload: ["text": .string(trimmed), "tags": .array(cleanTags.map(JSONValue.string))])
+        let event = makeEvent(.note, date: day, payload: [
+            "text": .string(trimmed), "tags": .array(cleanTags.map(JSONValue.string)), "private": .bool(!shared),
+        ])
         try write { db in try add(event, db) }
         return event
     }
@@ -71,16 +92,20 @@ extension Journal {
     ///   - appreciation: one thing you appreciate about your partner.
     ///   - note: anything else (optional).
     ///   - date: the day (today when `nil`).
+    ///   - isPrivate: keep it on this device (check-ins are shared by default).
     /// - Throws: ``CommandFailure`` (exit code 2) for a connection outside 1-10,
     ///   an empty appreciation, or a future date.
     @discardableResult
-    public func addCheckIn(connection: Int, appreciation: String, note: String? = nil, date: LocalDay? = nil) throws -> JournalEvent {
+    public func addCheckIn(
+        connection: Int, appreciation: String, note: String? = nil, date: LocalDay? = nil, isPrivate: Bool = false
+    ) throws -> JournalEvent {
         try EventValidation.connection(connection)
         let appreciation = appreciation.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !appreciation.isEmpty else { throw CommandFailure("name one thing you appreciate (the appreciation is empty)") }
         let day = try checkedDay(date)
         var payload: [String: JSONValue] = ["connection": .integer(connection), "appreciation": .string(appreciation)]
         if let note = note?.trimmingCharacters(in: .whitespacesAndNewlines), !note.isEmpty { payload["note"] = .string(note) }
+        if isPrivate { payload["private"] = .bool(true) }
         let event = makeEvent(.checkIn, date: day, payload: payload)
         try write { db in try add(event, db) }
         return event
@@ -99,6 +124,11 @@ extension Journal {
             for kind in kinds.sorted(by: { $0.rawValue < $1.rawValue }) { arguments += [kind.rawValue] }
         }
         if filter.tag != nil { clauses.append("kind = 'note'") }
+        switch filter.who {
+        case .me: clauses.append("author = ?"); arguments += [author]
+        case .partner: clauses.append("author <> ?"); arguments += [author]
+        case .both: break
+        }
         let whereClause = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
         let needle = filter.search?.lowercased()
         let tag = filter.tag.map { $0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "#")) }
@@ -120,11 +150,12 @@ extension Journal {
 
     /// Every tracked habit as it stands on a day: whether it is due, its mark,
     /// its streak, and whether that streak is at risk.
-    public func dueToday(asOf day: LocalDay? = nil) throws -> [DueItem] {
+    public func dueToday(asOf day: LocalDay? = nil, author: String? = nil) throws -> [DueItem] {
         let day = day ?? today
+        let author = author ?? self.author
         return try read { db in
-            try Self.habits(db).filter(\.isActive).map { habit in
-                let history = try Self.history(habit, db)
+            try Self.habits(db, author: author).filter(\.isActive).map { habit in
+                let history = try Self.history(habit, author: author, db)
                 let mark = history.mark(on: day)
                 let n = habit.cadence.timesPerPeriod, d = habit.cadence.periodDays
                 var window = 0
@@ -144,22 +175,64 @@ extension Journal {
 
     // MARK: Profile
 
-    /// The couple's names and time zones: every field as last set.
+    /// The couple's names and time zones, each field as last set. Each
+    /// member's profile is their own: mine comes from my entries only; my
+    /// partner's name and zone are what they set for themselves (read from
+    /// the shared folder or their export), or else what I set for them.
     public func profile() throws -> Profile {
-        try read { db in try Self.profile(db) }
+        let me = author
+        return try read { db in try Self.profile(db, me: me) }
     }
 
-    static func profile(_ db: Database) throws -> Profile {
+    static func profile(_ db: Database, me: String) throws -> Profile {
         var profile = Profile()
-        let rows = try String.fetchCursor(db, sql: "SELECT payload FROM event WHERE kind = 'profile' ORDER BY seq")
-        while let text = try rows.next() {
-            let payload = PayloadCoding.decode(text) ?? [:]
-            if let value = payload["myName"]?.stringValue { profile.myName = value }
-            if let value = payload["partnerName"]?.stringValue { profile.partnerName = value }
-            if let value = payload["myTimeZone"]?.stringValue { profile.myTimeZone = value }
-            if let value = payload["partnerTimeZone"]?.stringValue { profile.partnerTimeZone = value }
+        var theirs = Profile()
+        let rows = try Row.fetchCursor(db, sql: "SELECT author, payload FROM event WHERE kind = 'profile' ORDER BY seq")
+        while let row = try rows.next() {
+            let payload = PayloadCoding.decode(row["payload"]) ?? [:]
+            if row["author"] as String == me {
+                if let value = payload["myName"]?.stringValue { profile.myName = value }
+                if let value = payload["partnerName"]?.stringValue { profile.partnerName = value }
+                if let value = payload["myTimeZone"]?.stringValue { profile.myTimeZone = value }
+                if let value = payload["partnerTimeZone"]?.stringValue { profile.partnerTimeZone = value }
+            } else {
+                if let value = payload["myName"]?.stringValue { theirs.myName = value }
+                if let value = payload["myTimeZone"]?.stringValue { theirs.myTimeZone = value }
+            }
         }
+        if let name = theirs.myName { profile.partnerName = name }
+        if let zone = theirs.myTimeZone { profile.partnerTimeZone = zone }
         return profile
+    }
+
+    /// The member id of my partner: the other author in this journal (read
+    /// from the shared folder or an import of their export), if any.
+    public func partnerID() throws -> String? {
+        let me = author
+        return try read { db in
+            try String.fetchOne(db, sql: "SELECT author FROM member WHERE author <> ? ORDER BY author LIMIT 1", arguments: [me])
+        }
+    }
+
+    /// The member id a view of `who` reads (`nil` for the partner when
+    /// there is none yet); `.both` reads as me.
+    public func memberID(_ who: Who) throws -> String? {
+        who == .partner ? try partnerID() : author
+    }
+
+    /// How an author is shown: my name or "me", my partner's name or "partner".
+    public func displayName(of authorID: String, profile: Profile) -> String {
+        authorID == author ? (profile.myName ?? "me") : (profile.partnerName ?? "partner")
+    }
+
+    /// Whether an event goes to the shared folder: marks, habits, check-ins,
+    /// promises and other module records, answers and the profile do unless
+    /// marked private; notes only when shared on purpose; the cards drawn
+    /// never do (they are this device's draw history).
+    public static func isShared(_ event: JournalEvent) -> Bool {
+        if event.kind == .card || event.kind == .answer { return false }
+        if case .bool(let isPrivate)? = event.payload["private"] { return !isPrivate }
+        return event.kind != .note
     }
 
     /// Sets some profile fields (those not `nil`), keeping the others.
@@ -183,9 +256,10 @@ extension Journal {
         }
         guard !payload.isEmpty else { throw CommandFailure("nothing to set: give at least one field") }
         let event = makeEvent(.profile, date: today, payload: payload)
+        let me = author
         return try write { db in
             try add(event, db)
-            return try Self.profile(db)
+            return try Self.profile(db, me: me)
         }
     }
 
@@ -228,8 +302,8 @@ extension Journal {
         try read { db in
             try String.fetchAll(
                 db,
-                sql: "SELECT subject FROM event WHERE kind = 'card' GROUP BY subject ORDER BY max(seq) DESC LIMIT ?",
-                arguments: [limit])
+                sql: "SELECT subject FROM event WHERE kind = 'card' AND author = ? GROUP BY subject ORDER BY max(seq) DESC LIMIT ?",
+                arguments: [author, limit])
         }
     }
 
@@ -263,8 +337,8 @@ extension Journal {
     func moduleRecords(moduleID: String, kind: String?) throws -> [ModuleRecord] {
         try read { db in
             let rows = try Row.fetchCursor(
-                db, sql: "SELECT \(Self.eventColumns) FROM event WHERE kind = 'record' AND subject = ? ORDER BY seq",
-                arguments: [moduleID])
+                db, sql: "SELECT \(Self.eventColumns) FROM event WHERE kind = 'record' AND subject = ? AND author = ? ORDER BY seq",
+                arguments: [moduleID, author])
             var records: [ModuleRecord] = []
             while let row = try rows.next() {
                 guard let event = Self.event(from: row), let recordKind = event.text("kind") else { continue }
@@ -318,7 +392,7 @@ public final class JournalRecordStore: ModuleRecordStore {
 public final class LazyJournal: Sendable {
     private let opener: @Sendable () throws -> Journal
     private let exists: @Sendable () -> Bool
-    private let opened = Mutex<Journal?>(nil)
+    private let openedJournal = Mutex<Journal?>(nil)
 
     /// Creates a lazy journal; `opener` runs at most once successfully, and
     /// `exists` tells whether there is a journal to open without creating one.
@@ -336,13 +410,16 @@ public final class LazyJournal: Sendable {
 
     /// The journal when it is open or its file exists; `nil` otherwise, creating nothing.
     public func existing() throws -> Journal? {
-        if let journal = opened.withLock({ $0 }) { return journal }
+        if let journal = opened { return journal }
         return exists() ? try get() : nil
     }
 
+    /// The journal if it was opened already; never opens it.
+    public var opened: Journal? { openedJournal.withLock { $0 } }
+
     /// The journal, opened now if it was not yet.
     public func get() throws -> Journal {
-        try opened.withLock { journal in
+        try openedJournal.withLock { journal in
             if let journal { return journal }
             let fresh = try opener()
             journal = fresh

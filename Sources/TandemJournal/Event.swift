@@ -31,6 +31,14 @@ public struct EventKind: RawRepresentable, Sendable, Hashable, Codable, CustomSt
     public static let record = EventKind(rawValue: "record")
     /// A conversation card shown. Subject: the card id.
     public static let card = EventKind(rawValue: "card")
+    /// My sealed answer to the day's question (shared): a commitment and the
+    /// answer encrypted with a key of its own. Subject: `question:DATE`.
+    public static let question = EventKind(rawValue: "question")
+    /// The key and nonce that open a ``question`` answer, written once the
+    /// partner has committed to theirs (shared). Refers to the answer.
+    public static let reveal = EventKind(rawValue: "reveal")
+    /// My answer's text and key, kept on this device only. Refers to the ``question`` event.
+    public static let answer = EventKind(rawValue: "answer")
 
     /// Decodes the value from its JSON form.
     public init(from decoder: any Decoder) throws {

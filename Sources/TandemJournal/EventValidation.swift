@@ -109,6 +109,9 @@ public enum EventValidation {
         func needsSubject(_ what: String) throws {
             if event.subject == nil { throw CommandFailure("a '\(event.kind)' event needs a subject (\(what))") }
         }
+        if let flag = payload["private"], case .bool = flag {} else if let flag = payload["private"] {
+            throw CommandFailure("the payload's 'private' is not true or false: \(JSONText.write(flag))")
+        }
         switch event.kind {
         case .adopt:
             try needsSubject("the practice id")
@@ -161,6 +164,14 @@ public enum EventValidation {
             }
         case .card:
             try needsSubject("the card id")
+        case .question:
+            try needsSubject("the day")
+            for key in ["card", "commitment", "sealed"] { _ = try string(key, required: true) }
+        case .reveal:
+            if event.refersTo == nil { throw CommandFailure("a 'reveal' event needs refersTo (the answer it opens)") }
+            for key in ["key", "nonce"] { _ = try string(key, required: true) }
+        case .answer:
+            try text(try string("text", required: true)!, "the answer")
         default:
             break
         }

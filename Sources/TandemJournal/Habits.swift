@@ -50,14 +50,15 @@ public struct MarkOutcome: Sendable, Hashable {
 extension Journal {
     // MARK: Habits
 
-    /// Every habit ever adopted, in the order first adopted (dropped ones included).
-    public func allHabits() throws -> [Habit] {
-        try read { db in try Self.habits(db) }
+    /// Every habit ever adopted by a member (me when `nil`), in the order
+    /// first adopted (dropped ones included).
+    public func allHabits(author: String? = nil) throws -> [Habit] {
+        try read { db in try Self.habits(db, author: author ?? self.author) }
     }
 
-    /// The habits being tracked, in the order adopted.
-    public func habits() throws -> [Habit] {
-        try allHabits().filter(\.isActive)
+    /// The habits a member (me when `nil`) is tracking, in the order adopted.
+    public func habits(author: String? = nil) throws -> [Habit] {
+        try allHabits(author: author).filter(\.isActive)
     }
 
     /// The tracked habit with this id, if any.
@@ -65,11 +66,12 @@ extension Journal {
         try habits().first { $0.id == id }
     }
 
-    static func habits(_ db: Database) throws -> [Habit] {
+    static func habits(_ db: Database, author: String) throws -> [Habit] {
         var order: [String] = []
         var byID: [String: Habit] = [:]
         let rows = try Row.fetchCursor(
-            db, sql: "SELECT kind, subject, date, payload FROM event WHERE kind IN ('adopt', 'drop') ORDER BY seq")
+            db, sql: "SELECT kind, subject, date, payload FROM event WHERE author = ? AND kind IN ('adopt', 'drop') ORDER BY seq",
+            arguments: [author])
         while let row = try rows.next() {
             guard let id = row["subject"] as String?, let date = LocalDay(parsingAnyYear: row["date"]) else { continue }
             if row["kind"] == "adopt" {
@@ -85,8 +87,8 @@ extension Journal {
         return order.compactMap { byID[$0] }
     }
 
-    static func activeHabit(_ id: String, _ db: Database) throws -> Habit {
-        guard let habit = try habits(db).first(where: { $0.id == id && $0.isActive }) else {
+    static func activeHabit(_ id: String, author: String, _ db: Database) throws -> Habit {
+        guard let habit = try habits(db, author: author).first(where: { $0.id == id && $0.isActive }) else {
             throw Journal.notAdopted(id)
         }
         return habit
@@ -111,8 +113,8 @@ extension Journal {
         let title = try Self.checkedLine(title, what: "the title")
         let day = try checkedDay(date)
         return try write { db in
-            let existing = try Self.habits(db).first { $0.id == id && $0.isActive }
-            let movesStart = try date.map { day in try Self.firstAdoption(id, db).map { day < $0 } ?? true } ?? false
+            let existing = try Self.habits(db, author: author).first { $0.id == id && $0.isActive }
+            let movesStart = try date.map { day in try Self.firstAdoption(id, author: author, db).map { day < $0 } ?? true } ?? false
             if let existing, existing.cadence == cadence, existing.title == title, !movesStart { return .alreadyAdopted(existing) }
             let event = makeEvent(
                 .adopt, date: day, subject: id,
@@ -131,7 +133,7 @@ extension Journal {
     @discardableResult
     public func drop(_ id: String) throws -> Habit {
         try write { db in
-            let habit = try Self.activeHabit(id, db)
+            let habit = try Self.activeHabit(id, author: author, db)
             try add(makeEvent(.drop, date: today, subject: id), db)
             return habit
         }
@@ -158,18 +160,18 @@ extension Journal {
     public func record(mark: Mark, for id: String, date: LocalDay? = nil, note: String? = nil, force: Bool = false) throws -> MarkOutcome {
         let day = try checkedDay(date)
         return try write { db in
-            let habit = try Self.activeHabit(id, db)
-            if !force { try Self.checkReach(id, day, today: today, db) }
-            let current = try Self.effectiveMark(id, day, db)
+            let habit = try Self.activeHabit(id, author: author, db)
+            if !force { try Self.checkReach(id, day, today: today, author: author, db) }
+            let current = try Self.effectiveMark(id, day, author: author, db)
             if current?.mark == mark.dayMark {
-                return MarkOutcome(event: nil, previous: mark.dayMark, history: try Self.history(habit, db))
+                return MarkOutcome(event: nil, previous: mark.dayMark, history: try Self.history(habit, author: author, db))
             }
             var payload: [String: JSONValue] = [:]
             if let note, !note.isEmpty { payload["note"] = .string(note) }
             let event = makeEvent(mark.kind, date: day, subject: id, payload: payload, refersTo: current?.id)
             try add(event, db)
-            try Self.setTrack(id, day, mark.dayMark, db)
-            return MarkOutcome(event: event, previous: current?.mark ?? .none, history: try Self.history(habit, db))
+            try Self.setTrack(id, day, mark.dayMark, author: author, db)
+            return MarkOutcome(event: event, previous: current?.mark ?? .none, history: try Self.history(habit, author: author, db))
         }
     }
 
@@ -181,13 +183,13 @@ extension Journal {
     public func undo(_ id: String, date: LocalDay? = nil) throws -> (event: JournalEvent, undone: Mark) {
         let day = try checkedDay(date)
         return try write { db in
-            _ = try Self.activeHabit(id, db)
-            guard let current = try Self.effectiveMark(id, day, db) else {
+            _ = try Self.activeHabit(id, author: author, db)
+            guard let current = try Self.effectiveMark(id, day, author: author, db) else {
                 throw CommandFailure("\(id) has no mark on \(day) to undo")
             }
             let event = makeEvent(.undo, date: day, subject: id, refersTo: current.id)
             try add(event, db)
-            try Self.setTrack(id, day, .none, db)
+            try Self.setTrack(id, day, .none, author: author, db)
             return (event, current.mark == .done ? .done : .skipped)
         }
     }
@@ -196,8 +198,8 @@ extension Journal {
     public static let markReach = 366
 
     /// Refuses a mark before the habit's first adoption or more than ``markReach`` days ago.
-    static func checkReach(_ id: String, _ day: LocalDay, today: LocalDay, _ db: Database) throws {
-        if let first = try firstAdoption(id, db), day < first {
+    static func checkReach(_ id: String, _ day: LocalDay, today: LocalDay, author: String, _ db: Database) throws {
+        if let first = try firstAdoption(id, author: author, db), day < first {
             throw CommandFailure(
                 "\(id) was adopted on \(first), after \(day); to mark earlier days, adopt it from then: "
                     + "tandem adopt \(id) --since \(day) (or give --force)")
@@ -208,8 +210,9 @@ extension Journal {
     }
 
     /// The day of a habit's first adoption.
-    static func firstAdoption(_ id: String, _ db: Database) throws -> LocalDay? {
-        try String.fetchOne(db, sql: "SELECT min(date) FROM event WHERE kind = 'adopt' AND subject = ?", arguments: [id])
+    static func firstAdoption(_ id: String, author: String, _ db: Database) throws -> LocalDay? {
+        try String.fetchOne(
+            db, sql: "SELECT min(date) FROM event WHERE kind = 'adopt' AND subject = ? AND author = ?", arguments: [id, author])
             .flatMap { LocalDay(parsingAnyYear: $0) }
     }
 
@@ -223,27 +226,27 @@ extension Journal {
 
     /// The mark in force on a day: the latest done or skip event of the
     /// habit that no later event takes back.
-    static func effectiveMark(_ id: String, _ day: LocalDay, _ db: Database) throws -> (id: UUID, mark: DayMark)? {
+    static func effectiveMark(_ id: String, _ day: LocalDay, author: String, _ db: Database) throws -> (id: UUID, mark: DayMark)? {
         let row = try Row.fetchOne(
             db,
             sql: """
                 SELECT e.id, e.kind FROM event e
-                WHERE e.subject = ? AND e.date = ? AND e.kind IN ('done', 'skip')
+                WHERE e.subject = ? AND e.date = ? AND e.kind IN ('done', 'skip') AND e.author = ?
                   AND NOT EXISTS (SELECT 1 FROM event r WHERE r.refers_to = e.id)
                 ORDER BY e.seq DESC LIMIT 1
                 """,
-            arguments: [id, day.description])
+            arguments: [id, day.description, author])
         guard let row, let uuid = UUID(uuidString: row["id"]) else { return nil }
         return (uuid, row["kind"] == "done" ? .done : .skipped)
     }
 
     // MARK: Tracks
 
-    /// `habit_track` keeps, per habit, one byte per day from its first entry
+    /// `habit_track` keeps, per member and habit, one byte per day from its first entry
     /// (0 none, 1 done, 2 skipped): a projection of the mark events, updated
     /// in the same transaction, so stats never scan the event log.
-    static func setTrack(_ id: String, _ day: LocalDay, _ mark: DayMark, _ db: Database) throws {
-        var (start, marks) = try track(id, db) ?? (day, [])
+    static func setTrack(_ id: String, _ day: LocalDay, _ mark: DayMark, author: String, _ db: Database) throws {
+        var (start, marks) = try track(id, author: author, db) ?? (day, [])
         if marks.isEmpty { start = day }
         if day < start {
             marks.insert(contentsOf: [UInt8](repeating: 0, count: day.days(to: start)), at: 0)
@@ -260,57 +263,61 @@ extension Journal {
             marks.removeFirst(leading)
             start = start.adding(days: leading)
         }
-        try saveTrack(id, start, marks, db)
+        try saveTrack(id, start, marks, author: author, db)
     }
 
-    static func saveTrack(_ id: String, _ start: LocalDay, _ marks: [UInt8], _ db: Database) throws {
+    static func saveTrack(_ id: String, _ start: LocalDay, _ marks: [UInt8], author: String, _ db: Database) throws {
         if marks.isEmpty {
-            try db.execute(sql: "DELETE FROM habit_track WHERE practice = ?", arguments: [id])
+            try db.execute(sql: "DELETE FROM habit_track WHERE author = ? AND practice = ?", arguments: [author, id])
         } else {
             try db.execute(
-                sql: "INSERT OR REPLACE INTO habit_track (practice, start, marks) VALUES (?, ?, ?)",
-                arguments: [id, start.description, Data(marks)])
+                sql: "INSERT OR REPLACE INTO habit_track (author, practice, start, marks) VALUES (?, ?, ?, ?)",
+                arguments: [author, id, start.description, Data(marks)])
         }
     }
 
-    static func track(_ id: String, _ db: Database) throws -> (start: LocalDay, marks: [UInt8])? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT start, marks FROM habit_track WHERE practice = ?", arguments: [id]),
+    static func track(_ id: String, author: String, _ db: Database) throws -> (start: LocalDay, marks: [UInt8])? {
+        guard let row = try Row.fetchOne(
+                db, sql: "SELECT start, marks FROM habit_track WHERE author = ? AND practice = ?", arguments: [author, id]),
               let start = LocalDay(parsingAnyYear: row["start"])
         else { return nil }
         let data: Data = row["marks"]
         return (start, [UInt8](data))
     }
 
-    static func history(_ habit: Habit, _ db: Database) throws -> HabitHistory {
-        guard let (start, bytes) = try track(habit.id, db) else {
+    static func history(_ habit: Habit, author: String, _ db: Database) throws -> HabitHistory {
+        guard let (start, bytes) = try track(habit.id, author: author, db) else {
             return HabitHistory(cadence: habit.cadence, start: nil, marks: [])
         }
         return HabitHistory(cadence: habit.cadence, start: start, marks: bytes.map { DayMark(rawValue: $0) ?? .none })
     }
 
-    /// Rebuilds a habit's track from its events (after an import).
-    static func rebuildTrack(_ id: String, _ db: Database) throws {
+    /// Rebuilds a member's track of a habit from their events (after an
+    /// import, or lines read from the shared folder).
+    static func rebuildTrack(_ id: String, author: String, _ db: Database) throws {
         var byDay: [LocalDay: DayMark] = [:]
         let rows = try Row.fetchCursor(
             db,
             sql: """
                 SELECT e.date, e.kind FROM event e
-                WHERE e.subject = ? AND e.kind IN ('done', 'skip')
+                WHERE e.subject = ? AND e.author = ? AND e.kind IN ('done', 'skip')
                   AND NOT EXISTS (SELECT 1 FROM event r WHERE r.refers_to = e.id)
                 ORDER BY e.seq
                 """,
-            arguments: [id])
+            arguments: [id, author])
         while let row = try rows.next() {
             guard let day = LocalDay(parsingAnyYear: row["date"]) else { continue }
             byDay[day] = row["kind"] == "done" ? .done : .skipped
         }
         let history = HabitHistory(cadence: .daily, marks: byDay)
-        try saveTrack(id, history.start ?? LocalDay(ordinal: 0), history.marks.map(\.rawValue), db)
+        try saveTrack(id, history.start ?? LocalDay(ordinal: 0), history.marks.map(\.rawValue), author: author, db)
     }
 
-    /// The history of a tracked habit: one mark per day from its first entry.
-    public func history(of id: String) throws -> HabitHistory {
-        try read { db in try Self.history(Self.activeHabit(id, db), db) }
+    /// The history of a habit a member (me when `nil`) tracks: one mark per
+    /// day from its first entry.
+    public func history(of id: String, author: String? = nil) throws -> HabitHistory {
+        let author = author ?? self.author
+        return try read { db in try Self.history(Self.activeHabit(id, author: author, db), author: author, db) }
     }
 }
 

@@ -21,7 +21,7 @@ import TandemSystem
 /// ```
 public final class Journal: Sendable {
     /// The schema version this build writes; journals with a higher version are refused.
-    public static let schemaVersion = 2
+    public static let schemaVersion = 3
     /// SQLite's `application_id` of a Tandem journal ("Tand").
     public static let applicationID: Int32 = 0x5461_6E64
 
@@ -29,21 +29,24 @@ public final class Journal: Sendable {
     public let url: URL
     /// The time zone local dates are taken in.
     public let timeZone: TimeZone
-    /// The partner id of this journal's owner, written as every event's author.
-    public let author: String
+    /// The member id of this journal's owner, written as every event's author.
+    public var author: String { identity.withLock { $0.author } }
     /// This device's id, written on every event.
-    public let device: String
+    public var device: String { identity.withLock { $0.device } }
 
     let queue: DatabaseQueue
     let clock: @Sendable () -> Date
+    /// Changes only when the journal joins a shared folder (a new device
+    /// id, or the member id of the person whose other device this is) or
+    /// restores a backup.
+    let identity: Mutex<(author: String, device: String)>
 
     private init(url: URL, queue: DatabaseQueue, timeZone: TimeZone, clock: @escaping @Sendable () -> Date, author: String, device: String) {
         self.url = url
         self.queue = queue
         self.timeZone = timeZone
         self.clock = clock
-        self.author = author
-        self.device = device
+        self.identity = Mutex((author, device))
     }
 
     /// "Now", from the clock the journal was opened with.
@@ -300,6 +303,47 @@ public final class Journal: Sendable {
                     FROM event WHERE kind = 'checkin' AND json_extract(payload, '$.connection') IS NOT NULL;
                 """)
         }),
+        (3, { db in
+            // Two partners' entries in one journal: every projection is per
+            // member, and the shared folder's bookkeeping lives here too
+            // (what was read from each file, what this device wrote).
+            try db.execute(sql: """
+                CREATE TABLE IF NOT EXISTS member (author TEXT PRIMARY KEY NOT NULL) WITHOUT ROWID;
+                INSERT OR IGNORE INTO member (author) SELECT DISTINCT author FROM event;
+                CREATE INDEX IF NOT EXISTS event_author_kind ON event(author, kind, date);
+                DROP TABLE IF EXISTS habit_track;
+                CREATE TABLE habit_track (
+                    author TEXT NOT NULL,
+                    practice TEXT NOT NULL,
+                    start TEXT NOT NULL,
+                    marks BLOB NOT NULL,
+                    PRIMARY KEY (author, practice)
+                ) WITHOUT ROWID;
+                DROP TABLE IF EXISTS checkin_point;
+                CREATE TABLE checkin_point (
+                    author TEXT NOT NULL,
+                    date TEXT NOT NULL,
+                    seq INTEGER NOT NULL,
+                    connection INTEGER NOT NULL,
+                    PRIMARY KEY (author, date, seq)
+                ) WITHOUT ROWID;
+                INSERT INTO checkin_point (author, date, seq, connection)
+                    SELECT author, date, seq, CAST(json_extract(payload, '$.connection') AS INTEGER)
+                    FROM event WHERE kind = 'checkin' AND json_extract(payload, '$.connection') IS NOT NULL;
+                CREATE TABLE IF NOT EXISTS folder_offset (path TEXT PRIMARY KEY NOT NULL, offset INTEGER NOT NULL) WITHOUT ROWID;
+                CREATE TABLE IF NOT EXISTS own_log (path TEXT PRIMARY KEY NOT NULL, size INTEGER NOT NULL) WITHOUT ROWID;
+                CREATE TABLE IF NOT EXISTS folder_device (
+                    device TEXT PRIMARY KEY NOT NULL,
+                    author TEXT NOT NULL,
+                    last_heard TEXT NOT NULL,
+                    lines INTEGER NOT NULL
+                ) WITHOUT ROWID;
+                CREATE TABLE IF NOT EXISTS shared_event (id TEXT PRIMARY KEY NOT NULL) WITHOUT ROWID;
+                """)
+            let pairs = try Row.fetchAll(
+                db, sql: "SELECT DISTINCT author, subject FROM event WHERE kind IN ('done', 'skip') AND subject IS NOT NULL")
+            for pair in pairs { try rebuildTrack(pair["subject"], author: pair["author"], db) }
+        }),
     ]
 
     /// Brings the schema up to date and returns the journal's author and device ids.
@@ -435,9 +479,10 @@ public final class Journal: Sendable {
             ])
         guard db.changesCount > 0 else { return false }
         if event.kind == .checkIn, let connection = event.payload["connection"]?.intValue {
-            try db.cachedStatement(sql: "INSERT OR IGNORE INTO checkin_point (date, seq, connection) VALUES (?, ?, ?)")
-                .execute(arguments: [event.date.description, db.lastInsertedRowID, connection])
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO checkin_point (author, date, seq, connection) VALUES (?, ?, ?, ?)")
+                .execute(arguments: [event.author, event.date.description, db.lastInsertedRowID, connection])
         }
+        try db.cachedStatement(sql: "INSERT OR IGNORE INTO member (author) VALUES (?)").execute(arguments: [event.author])
         return true
     }
 

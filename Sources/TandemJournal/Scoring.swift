@@ -23,6 +23,8 @@ public enum DayCell: String, Sendable, Hashable, Codable {
     case notDue
     /// Before the habit's first entry or after the as-of date.
     case untracked
+    /// Due today and not done yet: the day is not over, so it is not missed.
+    case open
 }
 
 /// A habit's marks, one per day from its first entry: the compact form

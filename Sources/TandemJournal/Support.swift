@@ -27,6 +27,17 @@ public enum JournalExport {
         try Journal.parseExport(data, today: today).total
     }
 
+    /// Whose export a file is: the `exportedBy` it names, or the one author
+    /// of all its entries; `nil` when it cannot tell.
+    ///
+    /// - Throws: ``CommandFailure`` as ``validate(_:today:)`` does.
+    public static func owner(of data: Data, today: LocalDay) throws -> String? {
+        let events = try Journal.parseExport(data, today: today).events
+        if case .object(let file)? = try? JSONText.parse([UInt8](data)), let owner = file["exportedBy"]?.stringValue { return owner }
+        let authors = Set(events.map(\.author))
+        return authors.count == 1 ? authors.first : nil
+    }
+
     /// The events of an export file written again in `format`, as a
     /// journal holding exactly them would export them (for the fuzzer and
     /// tests: whatever import accepts, export must write readably).
@@ -53,7 +64,10 @@ extension Journal {
         configuration.busyMode = .timeout(5)
         return try? connect(url, configuration) { reader in
             defer { try? reader.close() }
-            return try reader.read { db in try profile(db) }
+            return try reader.read { db in
+                let me = try String.fetchOne(db, sql: "SELECT value FROM tandem_meta WHERE key = 'author_id'") ?? ""
+                return try profile(db, me: me)
+            }
         }
     }
 
@@ -102,7 +116,7 @@ extension Journal {
                 ]))
                 try add(makeEvent(.note, date: day, payload: ["text": .string("synthetic note \(offset)"), "tags": .array([.string("synthetic")])]))
             }
-            for id in ids { try Self.rebuildTrack(id, db) }
+            for id in ids { try Self.rebuildTrack(id, author: author, db) }
             return written
         }
     }

@@ -16,6 +16,8 @@ public struct ImportSummary: Sendable, Hashable {
     public var total: Int
     /// Events that were new and were added.
     public var added: Int
+    /// The authors of the events added.
+    public var authors: Set<String> = []
     /// Events already in the journal (same id, same content) or repeated
     /// identically in the file, left as they were.
     public var alreadyPresent: Int { total - added }
@@ -35,10 +37,10 @@ extension Journal {
     /// The whole journal as a file: every event, every payload field and
     /// number exactly as stored.
     public func export(format: ExportFormat) throws -> Data {
-        Self.exportData(try allEvents(), format: format, exportedAt: clock())
+        Self.exportData(try allEvents(), format: format, exportedAt: clock(), exportedBy: author)
     }
 
-    static func exportData(_ events: [JournalEvent], format: ExportFormat, exportedAt: Date?) -> Data {
+    static func exportData(_ events: [JournalEvent], format: ExportFormat, exportedAt: Date?, exportedBy: String? = nil) -> Data {
         switch format {
         case .json:
             var file: [String: JSONValue] = [
@@ -46,6 +48,8 @@ extension Journal {
                 "events": .array(events.map(exportedObject)),
             ]
             if let exportedAt { file["exportedAt"] = .string(Timestamp.format(exportedAt)) }
+            // Whose journal it is: `import --restore` continues as them.
+            if let exportedBy { file["exportedBy"] = .string(exportedBy) }
             return Data((JSONText.write(.object(file), pretty: true) + "\n").utf8)
         case .csv:
             var text = Self.csvHeader.joined(separator: ",") + "\r\n"
@@ -95,21 +99,40 @@ extension Journal {
                     fresh.append(event)
                 }
             }
-            var added = 0
-            var subjects = Set<String>()
-            for event in fresh {
-                try Self.insert(event, into: db)
-                added += 1
-                if [.done, .skip, .undo].contains(event.kind), let subject = event.subject { subjects.insert(subject) }
-                // An event taking back a mark may not name the practice: rebuild the target's.
-                if let target = event.refersTo,
-                   let subject = try String.fetchOne(db, sql: "SELECT subject FROM event WHERE id = ? AND kind IN ('done', 'skip')", arguments: [target.uuidString.lowercased()]) {
-                    subjects.insert(subject)
-                }
-            }
-            for subject in subjects.sorted() { try Self.rebuildTrack(subject, db) }
-            return ImportSummary(total: total, added: added)
+            let added = try Self.insertAll(fresh, db)
+            return ImportSummary(total: total, added: added.count, authors: Set(fresh.map(\.author)))
         }
+    }
+
+    /// Inserts events that are not in the journal yet and brings the
+    /// projections (habit tracks, check-in points) up to date, inside the
+    /// caller's transaction; returns those that were added.
+    static func insertAll(_ events: [JournalEvent], _ db: Database) throws -> [JournalEvent] {
+        var added: [JournalEvent] = []
+        var tracks = Set<TrackKey>()
+        for event in events {
+            guard try Self.insert(event, into: db) else { continue }
+            added.append(event)
+            if [.done, .skip, .undo].contains(event.kind), let subject = event.subject {
+                tracks.insert(TrackKey(author: event.author, practice: subject))
+            }
+            // An event taking back a mark may not name the practice: rebuild the target's.
+            if let target = event.refersTo,
+               let row = try Row.fetchOne(
+                   db, sql: "SELECT author, subject FROM event WHERE id = ? AND kind IN ('done', 'skip')",
+                   arguments: [target.uuidString.lowercased()]) {
+                tracks.insert(TrackKey(author: row["author"], practice: row["subject"]))
+            }
+        }
+        for key in tracks.sorted(by: { ($0.author, $0.practice) < ($1.author, $1.practice) }) {
+            try Self.rebuildTrack(key.practice, author: key.author, db)
+        }
+        return added
+    }
+
+    struct TrackKey: Hashable {
+        var author: String
+        var practice: String
     }
 
     /// The journal's event with this id, if any.
@@ -180,28 +203,33 @@ extension Journal {
         guard case .array(let items)? = file["events"] else { throw CommandFailure("the export has no list of 'events'") }
         return try items.enumerated().map { index, item in
             let label = "event \(index + 1)"
-            guard case .object(let fields) = item else { throw CommandFailure("\(label) is not a JSON object") }
-            if let unknown = Set(fields.keys).subtracting(eventFields).sorted().first {
-                throw CommandFailure("\(label): unknown field '\(unknown)' (a version 1 event has \(eventFields.sorted().joined(separator: ", ")))")
-            }
-            func text(_ key: String, optional: Bool = false) throws -> String? {
-                switch fields[key] {
-                case .string(let value)?: return value
-                case nil, .null?:
-                    if optional { return nil }
-                    throw CommandFailure("\(label): '\(key)' is missing")
-                default: throw CommandFailure("\(label): '\(key)' is not text")
-                }
-            }
-            guard case .object(let payload)? = fields["payload"] else {
-                throw CommandFailure("\(label): 'payload' is missing or not a JSON object")
-            }
-            let exported = ExportedEvent(
-                id: try text("id")!, author: try text("author")!, device: try text("device")!, createdAt: try text("createdAt")!,
-                date: try text("date")!, kind: try text("kind")!, subject: try text("subject", optional: true),
-                refersTo: try text("refersTo", optional: true), payload: payload)
-            return (try exported.event(label: label, today: today), label)
+            return (try exportedEvent(item, label: label, today: today), label)
         }
+    }
+
+    /// One event object of an export (or a line of the shared folder), checked.
+    static func exportedEvent(_ item: JSONValue, label: String, today: LocalDay) throws -> JournalEvent {
+        guard case .object(let fields) = item else { throw CommandFailure("\(label) is not a JSON object") }
+        if let unknown = Set(fields.keys).subtracting(eventFields).sorted().first {
+            throw CommandFailure("\(label): unknown field '\(unknown)' (a version 1 event has \(eventFields.sorted().joined(separator: ", ")))")
+        }
+        func text(_ key: String, optional: Bool = false) throws -> String? {
+            switch fields[key] {
+            case .string(let value)?: return value
+            case nil, .null?:
+                if optional { return nil }
+                throw CommandFailure("\(label): '\(key)' is missing")
+            default: throw CommandFailure("\(label): '\(key)' is not text")
+            }
+        }
+        guard case .object(let payload)? = fields["payload"] else {
+            throw CommandFailure("\(label): 'payload' is missing or not a JSON object")
+        }
+        let exported = ExportedEvent(
+            id: try text("id")!, author: try text("author")!, device: try text("device")!, createdAt: try text("createdAt")!,
+            date: try text("date")!, kind: try text("kind")!, subject: try text("subject", optional: true),
+            refersTo: try text("refersTo", optional: true), payload: payload)
+        return try exported.event(label: label, today: today)
     }
 
     static func parseCSVExport(_ text: String, today: LocalDay) throws -> [(event: JournalEvent, label: String)] {

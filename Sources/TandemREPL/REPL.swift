@@ -20,6 +20,10 @@ public struct REPLConfiguration: Sendable {
     public var seed: UInt64?
     /// The number of practices due today, or `nil` when the journal cannot tell.
     public var dueToday: @Sendable () -> Int?
+    /// A line for the banner about the partner (today's question), if any.
+    public var partnerNotice: @Sendable () -> String? = { nil }
+    /// Called after each input: the runtime shares what it wrote.
+    public var didHandleInput: @Sendable () -> Void = {}
     /// The host's own subcommands (`today`, `stats`, `tip`, …) that the REPL
     /// offers as `:name`, with a one-line abstract each.
     public var hostCommands: [(name: String, abstract: String)]
@@ -74,6 +78,8 @@ public struct REPLConfiguration: Sendable {
             moduleContext: { moduleID, input, output, errors in
                 runtime.with(input: input, output: output, errors: errors).moduleContext(for: moduleID)
             })
+        partnerNotice = { runtime.questionNotice().map { $0 + " (:question)" } }
+        didHandleInput = { runtime.finishCommand() }
     }
 }
 
@@ -117,7 +123,9 @@ public final class REPL {
         if let due = configuration.dueToday() {
             text += ", \(due) practice\(due == 1 ? "" : "s") due today (:today)"
         }
-        return text + ". Type :help."
+        text += ". Type :help."
+        if let notice = configuration.partnerNotice() { text += "\n" + notice.terminalSafe + "." }
+        return text
     }
 
     /// Runs the session to its end and returns the exit status: 0 for an
@@ -172,11 +180,13 @@ public final class REPL {
         let trimmed = chunk.trimmingCharacters(in: .whitespaces)
         if trimmed.hasPrefix(":") {
             runMeta(trimmed)
+            configuration.didHandleInput()
             return
         }
         let outcome = language.execute(chunk)
         record(outcome)
         if outcome == .success { sessionSources.append(chunk) }
+        configuration.didHandleInput()
     }
 
     func record(_ outcome: REPLOutcome) {

@@ -331,6 +331,16 @@ enum Builtins {
             let start = try Ops.integer(low, "range's start", range)
             guard high > start else { return .list(ListBox([])) }
             return try Ops.rangeList(low, .int(high - 1), range)
+        case .question:
+            do { return try m.host.dailyQuestion().map { Value.string($0) } ?? .none } catch {
+                throw RuntimeError("question(): \((error as? CommandFailure)?.message ?? "\(error)")", at: range)
+            }
+        case .answerQuestion:
+            let text = try string(a[0], "answer_question", range)
+            do { try m.host.answerDailyQuestion(text) } catch {
+                throw RuntimeError("answer_question: \((error as? CommandFailure)?.message ?? "\(error)")", at: range)
+            }
+            return .none
         case .sum:
             var total: Value = .int(0)
             for item in try list(a[0], "sum", range).items { total = try Ops.Add.values(total, item, range) }

@@ -54,10 +54,12 @@ final class SymbolTable {
 enum Builtin: String, CaseIterable {
     case len, append, str, num, round, floor, abs, min, max, join, split, upper, lower, contains, pop
     case random, pick, today, now, weekday, type, sort, insert, remove, range, sum
+    case question, answerQuestion = "answer_question"
 
     var arity: ClosedRange<Int> {
         switch self {
-        case .today, .now, .weekday: 0...0
+        case .today, .now, .weekday, .question: 0...0
+        case .answerQuestion: 1...1
         case .len, .str, .num, .floor, .abs, .upper, .lower, .pop, .pick, .type, .sort, .sum: 1...1
         case .append, .contains, .random, .remove: 2...2
         case .round, .join, .split: 1...2
@@ -95,6 +97,8 @@ enum Builtin: String, CaseIterable {
         case .remove: "remove(list, index)"
         case .range: "range(n) or range(low, high)"
         case .sum: "sum(list)"
+        case .question: "question()"
+        case .answerQuestion: "answer_question(text)"
         }
     }
 }

@@ -43,6 +43,10 @@ public protocol RoutineHost: AnyObject {
     func recentCardIDs(module: String) -> [String]
     /// Remembers that a card was shown.
     func recordCard(_ draw: CardDraw) throws
+    /// Today's question for both partners (`question()`), or `nil` when there is none.
+    func dailyQuestion() throws -> String?
+    /// Answers today's question (`answer_question(text)`), sealed until the partner has answered too.
+    func answerDailyQuestion(_ text: String) throws
     /// Counts down `seconds` with `label`, calling `shouldStop` often; returns
     /// false when it stopped early.
     func runTimer(seconds: Int, label: String, shouldStop: () -> Bool) -> Bool
@@ -113,6 +117,9 @@ open class StandardRoutineHost: RoutineHost {
         cards[draw.module.id, default: []].insert(draw.id, at: 0)
         recorded.append("card \(draw.module.id)")
     }
+    /// A fixed question, in memory.
+    open func dailyQuestion() throws -> String? { "What made you smile today?" }
+    open func answerDailyQuestion(_ text: String) throws { recorded.append("answer \(text)") }
 
     /// 80 columns unless set.
     open var width: Int { widthColumns }

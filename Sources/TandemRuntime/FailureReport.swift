@@ -3,6 +3,7 @@ import Foundation
 import TandemCatalog
 import TandemKit
 import TandemRoutine
+import TandemTogether
 
 /// A routine that did not finish, thrown by `tandem run` and `tandem check`
 /// so that its diagnostics are printed, and its exit code chosen, in the one
@@ -65,7 +66,8 @@ public struct RoutineFailure: Error, Sendable {
 /// | a routine's check | 2 |
 /// | a routine's run time error | 1 |
 /// | interrupted | 130 |
-/// | refused data, anything else | 1 |
+/// | a mistyped pairing code | 2 |
+/// | refused data, a wrong pairing code, anything else | 1 |
 ///
 /// Messages echo what people typed and what files hold (ids, paths, lines
 /// of a routine), so every control character in them is shown visibly
@@ -106,6 +108,13 @@ public struct FailureReport: Sendable {
                 var text = RoutineSession.render(routine.diagnostics, colored: colored, width: width)
                 if let summary = routine.summary { text += summary + "\n" }
                 body = .text(text)
+            }
+        case let together as TogetherError:
+            // The shared folder's own words; a wrong or mistyped code is bad input.
+            body = .message(together.description.terminalSafeLines)
+            switch together {
+            case .badPairingCode: exitCode = ExitStatus.usage
+            default: exitCode = ExitStatus.refused
             }
         case let diagnostic as Diagnostic:
             body = .text(RoutineSession.render([diagnostic], colored: colored, width: width))

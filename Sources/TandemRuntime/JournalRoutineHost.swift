@@ -66,6 +66,15 @@ public final class JournalRoutineHost: StandardRoutineHost {
         return dryRun ? super.recentCardIDs(module: module) + journal : journal
     }
 
+    override public func dailyQuestion() throws -> String? {
+        try runtime.todaysQuestion()?.card.prompt
+    }
+
+    override public func answerDailyQuestion(_ text: String) throws {
+        if dryRun { return try super.answerDailyQuestion(text) }
+        try runtime.answerTodaysQuestion(text)
+    }
+
     override public func recordCard(_ draw: CardDraw) throws {
         if dryRun { return try super.recordCard(draw) }
         try runtime.journal().recordCardShown(draw.id)

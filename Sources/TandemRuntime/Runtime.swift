@@ -29,6 +29,8 @@ public final class Runtime: Sendable {
     private final class Shared: Sendable {
         let journal: LazyJournal
         let profile = Mutex<Profile?>(nil)
+        /// Whether the shared folder was read since the last command ended.
+        let ingested = Mutex(false)
         /// Command type → id of the module that contributes it (subcommands included).
         let commandModules: [ObjectIdentifier: String]
 
@@ -81,11 +83,77 @@ public final class Runtime: Sendable {
 
     /// The journal, created (0600, in a 0700 folder) and opened on first use,
     /// then shared by every caller in the process.
-    public func journal() throws -> Journal { try shared.journal.get() }
+    ///
+    /// When the journal shares a folder with a partner, what arrived there
+    /// is read in first (once per command), so every view is up to date.
+    public func journal() throws -> Journal { try readingShared(shared.journal.get()) }
 
     /// The journal when its file exists; `nil` otherwise, creating nothing
     /// (a first `today` or REPL session leaves no files).
-    public func existingJournal() throws -> Journal? { try shared.journal.existing() }
+    public func existingJournal() throws -> Journal? { try shared.journal.existing().map(readingShared) }
+
+    private func readingShared(_ journal: Journal) -> Journal {
+        let first = shared.ingested.withLock { done in
+            defer { done = true }
+            return !done
+        }
+        if first { syncShared(journal, publishing: false) }
+        return journal
+    }
+
+    /// Reads the shared folder into the journal and (with `publishing`)
+    /// appends my new shared entries to it. A folder that cannot be used
+    /// never fails the command: the entries are in the journal, and are
+    /// shared the next time it works; the person is told why.
+    @discardableResult
+    func syncShared(_ journal: Journal, publishing: Bool) -> (ingest: IngestSummary, publish: CoupleSync.PublishSummary)? {
+        do {
+            guard let sync = try CoupleSync(journal: journal) else { return nil }
+            guard sync.isReachable else {
+                warn("the shared folder \(sync.settings.folder) is not there (not mounted, or not synced yet); "
+                    + "your entries are kept here and will be shared when it is back")
+                return nil
+            }
+            let ingest = publishing ? IngestSummary() : try sync.ingest()
+            for problem in ingest.refused.prefix(3) { warn("left out of the shared folder's lines: \(problem)") }
+            if ingest.refused.count > 3 { warn("and \(ingest.refused.count - 3) more lines left out") }
+            let publish = publishing ? try sync.publish() : CoupleSync.PublishSummary()
+            if let device = publish.newDevice {
+                warn("this home looks copied from another machine (the shared folder has lines from this device that it did not write); "
+                    + "it now writes as a new device, \(device.prefix(8))")
+            }
+            return (ingest, publish)
+        } catch {
+            warn("could not use the shared folder: \((error as? CommandFailure)?.message ?? "\(error)"); your entries are kept here")
+            return nil
+        }
+    }
+
+    private func warn(_ message: String) {
+        environment.errors.write("tandem: " + message.terminalSafeLines + "\n")
+    }
+
+    /// Ends a command: my new shared entries go to the shared folder, and
+    /// the next command reads it again. `tandem` calls it after each
+    /// command, the REPL after each input.
+    public func finishCommand() {
+        shared.ingested.withLock { $0 = false }
+        guard let journal = shared.journal.opened, (try? journal.sharingSettings()) != nil else { return }
+        syncShared(journal, publishing: true)
+    }
+
+    /// Reads the shared folder and writes to it now (`tandem sync`, `together join`).
+    public func syncNow() throws -> (ingest: IngestSummary, publish: CoupleSync.PublishSummary)? {
+        let journal = try shared.journal.get()
+        shared.ingested.withLock { $0 = true }
+        guard let sync = try CoupleSync(journal: journal) else { return nil }
+        guard sync.isReachable else {
+            throw CommandFailure("the shared folder \(sync.settings.folder) is not there (not mounted, or not synced yet); nothing was shared", exitCode: ExitStatus.runtimeError)
+        }
+        let ingest = try sync.ingest()
+        let publish = try sync.publish()
+        return (ingest, publish)
+    }
 
     /// The couple's profile, read once without creating the journal.
     public var profile: Profile {
@@ -164,6 +232,7 @@ public final class Runtime: Sendable {
     public func execute(_ root: any ParsableCommand.Type, arguments: [String], messagePrefix: String = "tandem: ") -> Int32 {
         do {
             try Self.checkSubcommand(arguments, of: root)
+            defer { finishCommand() }
             try run(try root.parseAsRoot(arguments))
             return 0
         } catch {

@@ -41,3 +41,23 @@ public struct StandardInput: LineInput {
         return Swift.readLine(strippingNewline: true)
     }
 }
+
+extension Terminal {
+    /// Reads a line from the terminal without showing what is typed (a
+    /// pairing code), then restores the terminal as it was.
+    public static func readHiddenLine(prompt: String) -> String? {
+        FileHandle.standardError.write(Data(prompt.utf8))
+        var saved = termios()
+        let hidden = tcgetattr(STDIN_FILENO, &saved) == 0
+        if hidden {
+            var quiet = saved
+            quiet.c_lflag &= ~tcflag_t(ECHO)
+            tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet)
+        }
+        defer {
+            if hidden { tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved) }
+            FileHandle.standardError.write(Data("\n".utf8))
+        }
+        return Swift.readLine(strippingNewline: true)
+    }
+}

@@ -31,6 +31,12 @@ extension SharedFolder {
         result.offsets = offsets
         for (writer, path) in logFiles(excluding: device) {
             let start = offsets[path] ?? 0
+            // Most reads find nothing new: a stat, not an open, per file. A
+            // link or anything but a plain file is not a log.
+            var info = stat()
+            guard lstat(root.appendingPathComponent(path).path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG,
+                  UInt64(info.st_size) != start
+            else { continue }
             guard let handle = FileHandle(forReadingAtPath: root.appendingPathComponent(path).path) else { continue }
             defer { try? handle.close() }
             let size = (try? handle.seekToEnd()) ?? 0

@@ -46,7 +46,7 @@ public struct SharedFolder: Sendable {
             key: try key.wrapped(with: code, cost: cost))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        try FileManager.default.createDirectory(at: logsURL, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: logsURL, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         try LogFile.writeOnce(try encoder.encode(manifest) + Data("\n".utf8), to: manifestURL)
         return (manifest, key)
     }
@@ -88,7 +88,13 @@ public struct SharedFolder: Sendable {
             sequence += 1
         }
         let folder = deviceFolder(device)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        // Only below an existing logs folder: an unmounted shared folder is not recreated here.
+        guard FileManager.default.fileExists(atPath: logsURL.path) else {
+            throw TogetherError.cannotWrite("\(logsURL.path) is missing (is the shared folder there?)")
+        }
+        if !FileManager.default.fileExists(atPath: folder.path) {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
+        }
         try LogFile.append(bytes, to: folder.appendingPathComponent(Self.monthFileName(for: date)))
         return sequence
     }
@@ -133,5 +139,29 @@ public enum DeviceID {
     /// Whether `text` is a device id (so a folder name cannot smuggle in a path).
     public static func isValid(_ text: String) -> Bool {
         text.count == 36 && UUID(uuidString: text) != nil && text == text.lowercased()
+    }
+}
+
+extension SharedFolder {
+    /// The size of each of `device`'s own log files, by relative path.
+    public func logSizes(of device: String) -> [String: UInt64] {
+        var sizes: [String: UInt64] = [:]
+        let folder = deviceFolder(device)
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] where Self.isLogFileName(name) {
+            var info = stat()
+            if lstat(folder.appendingPathComponent(name).path, &info) == 0 { sizes["logs/\(device)/\(name)"] = UInt64(info.st_size) }
+        }
+        return sizes
+    }
+
+    /// The lines of one file from `offset` on, opened as `device`'s.
+    public func lines(of path: String, device: String, key: CoupleKey, from offset: UInt64) -> [ReceivedLine] {
+        guard let handle = FileHandle(forReadingAtPath: root.appendingPathComponent(path).path) else { return [] }
+        defer { try? handle.close() }
+        guard (try? handle.seek(toOffset: offset)) != nil, let data = try? handle.readToEnd() else { return [] }
+        return data.split(separator: 0x0A).compactMap { line in
+            guard let sealed = try? SealedLine(decoding: line), let payload = try? sealed.open(device: device, key: key) else { return nil }
+            return ReceivedLine(device: device, sequence: sealed.sequence, payload: payload)
+        }
     }
 }

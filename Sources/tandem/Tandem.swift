@@ -8,7 +8,7 @@ import TandemRuntime
 /// coaching modules contribute.
 struct Tandem: HostCommand {
     static let hostCommands: [any ParsableCommand.Type] =
-        BrowseCommands.all + JournalCommands.all + RoutineCommands.all
+        BrowseCommands.all + JournalCommands.all + RoutineCommands.all + [TogetherCommand.self, SyncCommand.self, QuestionCommand.self]
 
     // Built once: ArgumentParser reads the configuration many times while it
     // parses, and each read would otherwise rebuild the subcommand list.
@@ -16,7 +16,8 @@ struct Tandem: HostCommand {
             commandName: "tandem",
             abstract: "A private, offline coach for emotional intimacy: small practices, done together.",
             discussion: """
-                Everything stays on this machine, in $TANDEM_HOME or ~/.local/share/tandem.
+                Everything stays on this machine, in $TANDEM_HOME or ~/.local/share/tandem,
+                unless you share a folder with your partner (tandem together), encrypted.
                 With no subcommand on a terminal, tandem opens an interactive session.
                 """,
             version: Tandem.version,

@@ -199,6 +199,7 @@ func mode(_ path: String) -> Int {
         for format in ExportFormat.allCases {
             let data = try source.export(format: format)
             let target = try openJournal(temporaryFolder())
+            try target.continueAs(author: source.author)
             let summary = try target.importEvents(from: data)
             #expect(summary.added == (try source.eventCount()))
             #expect(try target.stats() == expected, "\(format)")

@@ -12,6 +12,7 @@ struct CheckinCommand: HostCommand {
         discussion: """
             On a terminal it asks; from a pipe it reads one answer per line (connection,
             appreciation, note). With --connection and --appreciation it asks nothing.
+            Check-ins are shared with your partner (when you share a folder) unless --private.
             """)
 
     @Option(name: .long, parsing: .unconditional, help: "How connected you feel, 1 to 10.", transform: NumberOption.whole)
@@ -26,8 +27,18 @@ struct CheckinCommand: HostCommand {
     @Option(name: .long, help: "The day: YYYY-MM-DD, today or yesterday (default: today).")
     var date: String?
 
+    @Flag(name: .long, help: "Keep this check-in on this machine (check-ins are shared by default).")
+    var `private` = false
+
+    @Flag(name: .long, help: "List the last 30 check-ins instead of checking in.")
+    var history = false
+
+    @OptionGroup var who: WhoOptions
+
     func run(on runtime: Runtime) throws {
         let environment = runtime.environment
+        if history { return try showHistory(runtime) }
+        if who.who != nil { throw CommandFailure("--who goes with --history (a check-in is always your own)") }
         let day = try JournalAccess.day(date, environment)
         if let connection, !(1...10).contains(connection) {
             throw CommandFailure("--connection must be 1 to 10, not \(connection)")
@@ -59,7 +70,7 @@ struct CheckinCommand: HostCommand {
             extra = input.readLine(prompt: "Anything else? (Enter to skip) ")?.trimmingCharacters(in: .whitespaces)
         }
         let journal = try runtime.journal()
-        try journal.addCheckIn(connection: score, appreciation: thanks, note: extra, date: day)
+        try journal.addCheckIn(connection: score, appreciation: thanks, note: extra, date: day, isPrivate: `private`)
         let recent = try journal.stats(asOf: day ?? journal.today).checkIns.recent.map(\.connection)
         runtime.environment.output.write(
             "Checked in: connection \(score)/10. Recent check-ins \(JournalText.sparkline(recent)). Thank you for noticing.\n")
@@ -78,5 +89,35 @@ struct CheckinCommand: HostCommand {
                 throw CommandFailure("'\(line)' is not \(problem); nothing was written")
             }
         }
+    }
+
+    /// The last 30 check-ins of each member asked for, a sparkline each.
+    func showHistory(_ runtime: Runtime) throws {
+        let journal = try runtime.existingJournal()
+        let who = try who.who ?? (journal?.partnerID() == nil ? .me : .both)
+        let partner = try who.partner(in: journal)
+        let profile = runtime.profile
+        var members: [(String, String?)] = []
+        if who != .partner { members.append((profile.myName ?? "me", journal?.author)) }
+        if who != .me { members.append((profile.partnerName ?? "partner", partner)) }
+        let width = runtime.environment.readingWidth
+        var out = ""
+        for (name, author) in members {
+            let stats = try author.flatMap { try journal?.stats(author: $0).checkIns }
+            out += runtime.environment.style.bold(name.terminalSafe) + "\n"
+            guard let stats, stats.count > 0 else {
+                out += "  no check-ins yet\n"
+                continue
+            }
+            out += "  " + JournalText.sparkline(stats.recent.map(\.connection)) + "  average " + String(format: "%.1f", stats.average ?? 0)
+                + ", trend \(stats.trend)\n"
+            let events = try journal?.events(matching: EventFilter(kinds: [.checkIn], who: author == journal?.author ? .me : .partner)) ?? []
+            for event in events.suffix(30) {
+                let connection = event.payload["connection"]?.intValue.map(String.init) ?? "?"
+                out += TextLayout.paragraph(
+                    "\(event.date)  \(connection)/10  " + (event.text("appreciation") ?? "").terminalSafeLines, width: width, indent: "  ")
+            }
+        }
+        runtime.environment.output.write(out)
     }
 }

@@ -21,6 +21,8 @@ struct JournalCommand: HostCommand {
     @Option(name: .long, help: "Only notes with this tag.")
     var tag: String?
 
+    @OptionGroup var who: WhoOptions
+
     @OptionGroup var output: OutputOptions
 
     func run(on runtime: Runtime) throws {
@@ -28,8 +30,9 @@ struct JournalCommand: HostCommand {
         let filter = EventFilter(
             since: try JournalAccess.anyDay(since, environment, option: "--since"),
             until: try JournalAccess.anyDay(until, environment, option: "--until"),
-            search: search, tag: tag)
-        let events = try runtime.existingJournal()?.events(matching: filter) ?? []
+            search: search, tag: tag, who: who.who ?? .both)
+        let journal = try runtime.existingJournal()
+        let events = try journal?.events(matching: filter) ?? []
         if output.json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -44,11 +47,25 @@ struct JournalCommand: HostCommand {
         let style = runtime.environment.style
         var out = ""
         let width = runtime.environment.readingWidth
+        // With a partner's entries in the journal, each line says whose it is.
+        let profile = runtime.profile
+        let names: [String: String]? = try journal.flatMap { journal in
+            guard let partner = try journal.partnerID() else { return nil }
+            return [journal.author: journal.displayName(of: journal.author, profile: profile),
+                    partner: journal.displayName(of: partner, profile: profile)]
+        }
+        let nameWidth = min(12, names?.values.map { $0.terminalSafe.count }.max() ?? 0)
         for event in events {
             let kind: String = style.bold(event.kind.rawValue.terminalSafe.padding(toLength: 8, withPad: " ", startingAt: 0))
-            let text: String = Self.describe(event, style)
+            var text: String = Self.describe(event, style)
+            var author = ""
+            if let names, let journal {
+                let name = (names[event.author] ?? journal.displayName(of: event.author, profile: profile)).terminalSafe
+                author = TextLayout.pad(String(name.prefix(nameWidth)), to: nameWidth) + "  "
+                if event.author == journal.author, !Journal.isShared(event), event.kind != .card { text += " " + style.dim("(private)") }
+            }
             // Continuation lines start under the text, past the date and kind.
-            out += TextLayout.paragraph(text, width: width, indent: "\(event.date)  \(kind)  ")
+            out += TextLayout.paragraph(text, width: width, indent: "\(event.date)  \(author)\(kind)  ")
         }
         runtime.environment.output.write(out)
     }
@@ -81,6 +98,9 @@ struct JournalCommand: HostCommand {
             }
             return "\(subject) \(line("kind") ?? "")" + (fields.isEmpty ? "" : " (" + fields.joined(separator: ", ") + ")")
         case .card: return "card \(subject) shown"
+        case .question: return "answered the daily question (sealed until both have answered)"
+        case .reveal: return "opened their answer to the daily question"
+        case .answer: return "my answer: \(lines("text") ?? "")"
         default: return subject
         }
     }

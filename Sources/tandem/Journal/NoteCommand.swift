@@ -6,7 +6,8 @@ import TandemRuntime
 /// `tandem note TEXT [--tag T]…`
 struct NoteCommand: HostCommand {
     static let configuration = CommandConfiguration(
-        commandName: "note", abstract: "Write a note in the journal, with tags if you like.")
+        commandName: "note", abstract: "Write a note in the journal, with tags if you like.",
+        discussion: "Notes are private: they never leave this machine unless written with --share (then your partner sees them through the shared folder).")
 
     @Argument(help: "The note.")
     var words: [String]
@@ -17,6 +18,9 @@ struct NoteCommand: HostCommand {
     @Option(name: .long, help: "The day: YYYY-MM-DD, today or yesterday (default: today).")
     var date: String?
 
+    @Flag(name: .long, help: "Share this note with your partner through the shared folder.")
+    var share = false
+
     func run(on runtime: Runtime) throws {
         let environment = runtime.environment
         let day = try JournalAccess.day(date, environment)
@@ -25,8 +29,8 @@ struct NoteCommand: HostCommand {
         // Checked before the journal is opened (and perhaps created).
         for tag in tag { _ = try Journal.checkedLine(tag, what: "the tag") }
         let journal = try runtime.journal()
-        let event = try journal.addNote(text, tags: tag, date: day)
+        let event = try journal.addNote(text, tags: tag, date: day, shared: share)
         let tags = event.tags.map { " #\($0.terminalSafe)" }.joined()
-        runtime.environment.output.write("Noted on \(event.date)\(tags).\n")
+        runtime.environment.output.write("Noted on \(event.date)\(tags)\(share ? ", shared with your partner" : "").\n")
     }
 }

@@ -4,26 +4,53 @@ import TandemJournal
 import TandemKit
 import TandemRuntime
 
-/// `tandem stats [--as-of DATE] [--json]`
+/// `tandem stats [--as-of DATE] [--who W] [--long] [--json]`
 struct StatsCommand: HostCommand {
     static let configuration = CommandConfiguration(
         commandName: "stats",
-        abstract: "How the habits are holding up: strength, streaks, last 30 days, a 26-week heatmap, check-ins.")
+        abstract: "How the habits are holding up: an overview, strength, streaks, last 30 days, heatmaps, check-ins, and together.")
 
     @Option(name: .customLong("as-of"), help: "Compute for this day (YYYY-MM-DD; default: today).")
     var asOf: String?
+
+    @Flag(name: .long, help: "Show the 26-week heatmap of every habit, even a young one.")
+    var long = false
+
+    @OptionGroup var who: WhoOptions
 
     @OptionGroup var output: OutputOptions
 
     func run(on runtime: Runtime) throws {
         let environment = runtime.environment
         let day = try JournalAccess.day(asOf, environment, option: "--as-of") ?? LocalDay(environment.now, in: environment.timeZone)
-        let stats = try runtime.existingJournal()?.stats(asOf: day, heatmapWeeks: output.json ? 0 : 26)
-            ?? JournalStats.empty(asOf: day)
-        if output.json {
-            runtime.environment.output.write(stats.jsonText() + "\n")
-        } else {
-            runtime.environment.output.write(JournalText.render(stats, style: runtime.environment.style, width: runtime.environment.readingWidth))
+        let journal = try runtime.existingJournal()
+        let who = who.who ?? .me
+        let partner = try who.partner(in: journal)
+        let profile = runtime.profile
+        let myName = profile.myName ?? "me", partnerName = profile.partnerName ?? "partner"
+        let weeks = output.json ? 0 : 26
+        func figures(_ author: String?, together: String?) throws -> JournalStats {
+            try journal?.stats(asOf: day, heatmapWeeks: weeks, author: author, together: together, partnerName: partnerName)
+                ?? JournalStats.empty(asOf: day)
         }
+        var sections: [(JournalStats, String?)] = []
+        switch who {
+        case .me: sections = [(try figures(nil, together: partner), partner == nil ? nil : myName)]
+        case .partner: sections = [(try figures(partner, together: nil), partnerName)]
+        case .both: sections = [(try figures(nil, together: partner), myName), (try figures(partner, together: nil), partnerName)]
+        }
+        if output.json {
+            if sections.count == 1 {
+                runtime.environment.output.write(sections[0].0.jsonText() + "\n")
+            } else {
+                struct Both: Encodable { var me: JournalStats; var partner: JournalStats }
+                try JournalAccess.printJSON(to: runtime, Both(me: sections[0].0, partner: sections[1].0))
+            }
+            return
+        }
+        let text = sections.map { stats, whose in
+            JournalText.render(stats, style: environment.style, width: environment.readingWidth, long: long, whose: whose)
+        }
+        runtime.environment.output.write(text.joined(separator: "\n"))
     }
 }
