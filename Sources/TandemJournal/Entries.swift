@@ -205,6 +205,25 @@ extension Journal {
         return profile
     }
 
+    /// Whether my notes are shared unless written with `--private` (a
+    /// profile setting; notes are private by default).
+    public func notesSharedByDefault() throws -> Bool {
+        let me = author
+        return try read { db in
+            let rows = try String.fetchAll(
+                db, sql: "SELECT payload FROM event WHERE kind = 'profile' AND author = ? ORDER BY seq", arguments: [me])
+            var shared = false
+            for text in rows { if case .bool(let value)? = PayloadCoding.decode(text)?["shareNotes"] { shared = value } }
+            return shared
+        }
+    }
+
+    /// Sets whether my notes are shared by default. The setting itself stays on this device.
+    public func setNotesSharedByDefault(_ shared: Bool) throws {
+        let event = makeEvent(.profile, date: today, payload: ["shareNotes": .bool(shared), "private": .bool(true)])
+        try write { db in try add(event, db) }
+    }
+
     /// The member id of my partner: the other author in this journal (read
     /// from the shared folder or an import of their export), if any.
     public func partnerID() throws -> String? {

@@ -152,6 +152,9 @@ public enum EventValidation {
             for key in ["myTimeZone", "partnerTimeZone"] {
                 if let zone = try string(key, required: false) { _ = try Journal.validZone(zone) }
             }
+            if let flag = payload["shareNotes"], case .bool = flag {} else if let flag = payload["shareNotes"] {
+                throw CommandFailure("the payload's 'shareNotes' is not true or false: \(JSONText.write(flag))")
+            }
         case .record:
             try needsSubject("the module id")
             try line(try string("kind", required: true)!, "the record kind", maximum: maximumIDLength)

@@ -165,3 +165,22 @@ extension SharedFolder {
         }
     }
 }
+
+extension SharedFolder {
+    /// The first line that opens in each device's logs (its oldest file first).
+    public func firstLines(key: CoupleKey) -> [ReceivedLine] {
+        var firsts: [String: ReceivedLine] = [:]
+        for (device, path) in logFiles() where firsts[device] == nil {
+            guard let handle = FileHandle(forReadingAtPath: root.appendingPathComponent(path).path) else { continue }
+            defer { try? handle.close() }
+            // A line is a few hundred bytes; 64 KiB holds the first whole one.
+            guard let data = try? handle.read(upToCount: 1 << 16) else { continue }
+            for line in data.split(separator: 0x0A) {
+                guard let sealed = try? SealedLine(decoding: line), let payload = try? sealed.open(device: device, key: key) else { continue }
+                firsts[device] = ReceivedLine(device: device, sequence: sealed.sequence, payload: payload)
+                break
+            }
+        }
+        return Array(firsts.values)
+    }
+}

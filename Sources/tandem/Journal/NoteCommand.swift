@@ -7,7 +7,11 @@ import TandemRuntime
 struct NoteCommand: HostCommand {
     static let configuration = CommandConfiguration(
         commandName: "note", abstract: "Write a note in the journal, with tags if you like.",
-        discussion: "Notes are private: they never leave this machine unless written with --share (then your partner sees them through the shared folder).")
+        discussion: """
+            Notes are private: they never leave this machine unless written with --share (then
+            your partner sees them through the shared folder). 'tandem profile set --share-notes yes'
+            makes sharing the default, and --private keeps one note here.
+            """)
 
     @Argument(help: "The note.")
     var words: [String]
@@ -21,6 +25,9 @@ struct NoteCommand: HostCommand {
     @Flag(name: .long, help: "Share this note with your partner through the shared folder.")
     var share = false
 
+    @Flag(name: .long, help: "Keep this note on this machine (when profile set --share-notes yes made sharing the default).")
+    var `private` = false
+
     func run(on runtime: Runtime) throws {
         let environment = runtime.environment
         let day = try JournalAccess.day(date, environment)
@@ -28,9 +35,12 @@ struct NoteCommand: HostCommand {
         if text.trimmingCharacters(in: .whitespaces).isEmpty { throw CommandFailure("the note is empty") }
         // Checked before the journal is opened (and perhaps created).
         for tag in tag { _ = try Journal.checkedLine(tag, what: "the tag") }
+        if share && `private` { throw CommandFailure("--share and --private contradict each other; give one") }
         let journal = try runtime.journal()
-        let event = try journal.addNote(text, tags: tag, date: day, shared: share)
+        let sharedByDefault = try journal.notesSharedByDefault()
+        let shared = share || (!`private` && sharedByDefault)
+        let event = try journal.addNote(text, tags: tag, date: day, shared: shared)
         let tags = event.tags.map { " #\($0.terminalSafe)" }.joined()
-        runtime.environment.output.write("Noted on \(event.date)\(tags)\(share ? ", shared with your partner" : "").\n")
+        runtime.environment.output.write("Noted on \(event.date)\(tags)\(shared ? ", shared with your partner" : "").\n")
     }
 }

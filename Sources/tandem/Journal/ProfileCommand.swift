@@ -23,9 +23,11 @@ struct ProfileCommand: ParsableCommand {
                 return
             }
             func shown(_ field: String?) -> String { field?.terminalSafe ?? "(not set)" }
+            let sharesNotes = try runtime.existingJournal()?.notesSharedByDefault() ?? false
             runtime.environment.output.write("""
                 Me:       \(shown(profile.myName)), time zone \(shown(profile.myTimeZone))
                 Partner:  \(shown(profile.partnerName)), time zone \(shown(profile.partnerTimeZone))
+                Notes:    \(sharesNotes ? "shared with your partner unless written with --private" : "private unless written with --share")
 
                 """)
         }
@@ -48,9 +50,27 @@ struct ProfileCommand: ParsableCommand {
         @Option(name: .long, help: "Your partner's time zone, such as America/New_York.")
         var partnerZone: String?
 
+        @Option(
+            name: .customLong("share-notes"), help: "Share notes with your partner by default: yes or no (default no).",
+            transform: { text in
+                switch text.lowercased() {
+                case "yes", "on", "true": return true
+                case "no", "off", "false": return false
+                default: throw ValidationError("--share-notes takes yes or no, not '\(text.terminalSafe)'")
+                }
+            })
+        var shareNotes: Bool?
+
         func run(on runtime: Runtime) throws {
-            guard myName != nil || partnerName != nil || myZone != nil || partnerZone != nil else {
-                throw CommandFailure("nothing to set: give --my-name, --partner-name, --my-zone or --partner-zone")
+            guard myName != nil || partnerName != nil || myZone != nil || partnerZone != nil || shareNotes != nil else {
+                throw CommandFailure("nothing to set: give --my-name, --partner-name, --my-zone, --partner-zone or --share-notes")
+            }
+            if let shareNotes {
+                try runtime.journal().setNotesSharedByDefault(shareNotes)
+                runtime.environment.output.write(shareNotes
+                    ? "Notes are now shared with your partner unless written with --private.\n"
+                    : "Notes are now private unless written with --share.\n")
+                guard myName != nil || partnerName != nil || myZone != nil || partnerZone != nil else { return }
             }
             // Check the zones before opening (and perhaps creating) the journal.
             for zone in [myZone, partnerZone].compactMap({ $0 }) { _ = try Journal.validTimeZone(zone) }

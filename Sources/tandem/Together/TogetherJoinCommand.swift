@@ -37,9 +37,9 @@ struct TogetherJoinCommand: HostCommand {
         let (manifest, key) = try shared.join(code: code)
         let journal = try runtime.journal()
         try Together.refuseIfSharing(journal)
-        let members = Self.members(in: shared, key: key, today: journal.today)
         var author: String?
         if let member {
+            let members = Self.members(in: shared, key: key, today: journal.today)
             guard let found = members.first(where: { $0.name?.caseInsensitiveCompare(member) == .orderedSame }) else {
                 let names = members.compactMap(\.name)
                 throw CommandFailure(
@@ -49,10 +49,11 @@ struct TogetherJoinCommand: HostCommand {
             }
             author = found.id
         } else {
-            let others = members.filter { $0.id != journal.author }
+            let others = Self.authors(in: shared, key: key, today: journal.today).subtracting([journal.author])
             if others.count >= 2 {
+                let names = Self.members(in: shared, key: key, today: journal.today).filter { others.contains($0.id) }
                 throw CommandFailure(
-                    "this folder has two members already (\(others.map { ($0.name ?? "unnamed").terminalSafe }.joined(separator: " and "))); "
+                    "this folder has two members already (\(names.map { ($0.name ?? "unnamed").terminalSafe }.joined(separator: " and "))); "
                         + "to add another device of one of them, join with --as NAME; nothing was written", exitCode: ExitStatus.refused)
             }
         }
@@ -95,7 +96,14 @@ struct TogetherJoinCommand: HostCommand {
         do { return try PairingCode(parsing: text) } catch { throw CommandFailure("\(error); nothing was written") }
     }
 
-    /// The members who wrote to the folder, with the name each gave themselves.
+    /// The members who wrote to the folder: a device writes for one member
+    /// only, so the first line of each device's log is enough.
+    static func authors(in folder: SharedFolder, key: CoupleKey, today: LocalDay) -> Set<String> {
+        Set(folder.firstLines(key: key).compactMap { try? JournalEvent(sharedJSON: $0.payload, today: today).author })
+    }
+
+    /// The members who wrote to the folder, with the name each gave
+    /// themselves (reads every line: for `--as` and messages only).
     static func members(in folder: SharedFolder, key: CoupleKey, today: LocalDay) -> [(id: String, name: String?)] {
         var order: [String] = []
         var names: [String: String] = [:]
