@@ -161,6 +161,11 @@ public enum EventValidation {
             }
         case .card:
             try needsSubject("the card id")
+        case .tip:
+            try needsSubject("the tip id")
+        case .favourite:
+            try needsSubject("the card id")
+            try line(try string("prompt", required: true)!, "the card's text", maximum: maximumTextLength)
         default:
             break
         }
