@@ -13,6 +13,11 @@ let coachingModules: [String] = [
     "Women",
     "LongDistance",
     "Trust",
+    "Play",
+    "Repair",
+    "Dreams",
+    "Support",
+    "Questions",
     // coaching-modules:end
 ]
 

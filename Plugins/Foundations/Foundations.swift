@@ -5,8 +5,10 @@ import TandemKit
 /// presence), five steps toward it, and ways past the barriers.
 ///
 /// It adds the `assess` command (``FoundationsAssess``), a five-pillar
-/// self-assessment, and the routine functions `foundations.pillars()` and
-/// `foundations.practices_for(pillar)`.
+/// self-assessment whose results it saves (``SavedAssessment``), and the
+/// routine functions `foundations.pillars()`, `foundations.practices_for(pillar)`,
+/// and, reading the latest saved result, `foundations.last_score(pillar)`,
+/// `foundations.weakest()` and `foundations.last_assessed()`.
 public struct FoundationsModule: CoachingModule {
     /// Creates the module.
     public init() {}
@@ -32,7 +34,7 @@ public struct FoundationsModule: CoachingModule {
     /// The `assess` command.
     public var commands: [any ModuleCommand.Type] { [FoundationsAssess.self] }
 
-    /// `foundations.pillars()` and `foundations.practices_for(pillar)`.
+    /// `foundations.pillars()`, `practices_for(pillar)`, `last_score(pillar)`, `weakest()` and `last_assessed()`.
     public var functions: [RoutineFunction] {
         [
             RoutineFunction(
@@ -45,18 +47,50 @@ public struct FoundationsModule: CoachingModule {
                 name: "practices_for", parameters: ["pillar"],
                 summary: "The practice ids that strengthen a pillar (such as \"presence\" or \"respect_and_trust\")."
             ) { arguments, _ in
-                guard case .string(let text)? = arguments.first else {
-                    throw RoutineFunctionError(
-                        "practices_for expects a pillar name as a string, not \(arguments.first?.typeName ?? "nothing")")
-                }
-                guard let pillar = Pillar(lookup: text) else {
-                    let ids = Pillar.allCases.map(\.id)
-                    throw RoutineFunctionError(
-                        "'\(text)' is not a pillar; use one of \(ids.joined(separator: ", "))"
-                            + Suggestions.hint(for: text, in: ids))
-                }
-                return .list(pillar.practiceIDs.map { .string($0) })
+                .list(try Self.pillar(arguments, function: "practices_for").practiceIDs.map { .string($0) })
+            },
+            RoutineFunction(
+                name: "last_score", parameters: ["pillar"],
+                summary: "The pillar's score (1 to 5) in the latest saved assessment, or nil before the first."
+            ) { arguments, context in
+                let pillar = try Self.pillar(arguments, function: "last_score")
+                guard let score = try Self.latest(context)?.scores[pillar] else { return .none }
+                return .decimal((score * 100).rounded() / 100)
+            },
+            RoutineFunction(
+                name: "weakest", parameters: [],
+                summary: "The ids of the weakest pillars in the latest saved assessment (an empty list before the first)."
+            ) { _, context in
+                .list((try Self.latest(context)?.weakest ?? []).map { .string($0.id) })
+            },
+            RoutineFunction(
+                name: "last_assessed", parameters: [],
+                summary: "The day of the latest saved assessment as YYYY-MM-DD, or nil before the first."
+            ) { _, context in
+                try Self.latest(context).map { .string($0.date.description) } ?? .none
             },
         ]
+    }
+
+    /// The pillar a function's first argument names.
+    static func pillar(_ arguments: [RoutineValue], function: String) throws -> Pillar {
+        guard case .string(let text)? = arguments.first else {
+            throw RoutineFunctionError("\(function) expects a pillar name as a string, not \(arguments.first?.typeName ?? "nothing")")
+        }
+        guard let pillar = Pillar(lookup: text) else {
+            let ids = Pillar.allCases.map(\.id)
+            throw RoutineFunctionError(
+                "'\(text)' is not a pillar; use one of \(ids.joined(separator: ", "))" + Suggestions.hint(for: text, in: ids))
+        }
+        return pillar
+    }
+
+    /// The latest saved assessment in the context's records.
+    static func latest(_ context: ModuleContext) throws -> SavedAssessment? {
+        do {
+            return try SavedAssessment.all(in: context.records).last
+        } catch {
+            throw RoutineFunctionError("could not read the saved assessments: \(error)")
+        }
     }
 }

@@ -101,17 +101,30 @@ public struct ContentRenderer: Sendable {
 
     // MARK: Tips and cards
 
-    /// Picks a tip from one module, or from every module.
-    public static func pickTip(from modules: [LoadedModule], using random: inout SeededRandom) -> (module: LoadedModule, tip: String)? {
-        let pool = modules.flatMap { module in module.tips.map { (module, $0) } }
-        return pool.randomElement(using: &random)
+    /// Picks a tip from one module, or from every module, avoiding the tips
+    /// whose id (``drawID(module:index:)``) is in `recent` while others remain.
+    public static func pickTip(
+        from modules: [LoadedModule], avoiding recent: Set<String> = [], using random: inout SeededRandom
+    ) -> (module: LoadedModule, index: Int, tip: String)? {
+        pick(from: modules, deckSize: \.tips.count, avoiding: recent, using: &random).map { ($0.module, $0.index, $0.module.tips[$0.index]) }
     }
 
     /// Picks a conversation card from one module, or from every module,
     /// avoiding the cards whose ``CardDraw/id`` is in `recent` while others remain.
     public static func pickCard(from modules: [LoadedModule], avoiding recent: Set<String> = [], using random: inout SeededRandom) -> CardDraw? {
-        let pool = modules.flatMap { module in module.cards.indices.map { CardDraw(module: module, index: $0) } }
-        let fresh = pool.filter { !recent.contains($0.id) }
+        pick(from: modules, deckSize: \.cards.count, avoiding: recent, using: &random).map { CardDraw(module: $0.module, index: $0.index) }
+    }
+
+    /// The id the journal remembers a draw by: `module#index`, such as `daily#3`.
+    public static func drawID(module: String, index: Int) -> String { "\(module)#\(index)" }
+
+    /// One draw from the modules' decks in order, among those whose id is not
+    /// in `recent` (all of them when every one is).
+    static func pick(
+        from modules: [LoadedModule], deckSize: (LoadedModule) -> Int, avoiding recent: Set<String>, using random: inout SeededRandom
+    ) -> (module: LoadedModule, index: Int)? {
+        let pool = modules.flatMap { module in (0..<deckSize(module)).map { (module: module, index: $0) } }
+        let fresh = pool.filter { !recent.contains(drawID(module: $0.module.id, index: $0.index)) }
         return (fresh.isEmpty ? pool : fresh).randomElement(using: &random)
     }
 
@@ -188,5 +201,5 @@ public struct CardDraw: Sendable {
     /// The card.
     public var card: ConversationCard { module.cards[index] }
     /// The id the journal remembers it by: `module#index`, such as `daily#3`.
-    public var id: String { "\(module.id)#\(index)" }
+    public var id: String { ContentRenderer.drawID(module: module.id, index: index) }
 }

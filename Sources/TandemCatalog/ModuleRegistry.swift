@@ -54,7 +54,7 @@ public struct RegistryProblem: Sendable, Hashable, CustomStringConvertible {
 public struct ModuleRegistry: Sendable {
     /// Command names the host itself uses, which modules may not take.
     public static let reservedCommandNames: Set<String> = [
-        "modules", "practices", "show", "tip", "card", "help", "run", "check", "routines", "schedule",
+        "modules", "practices", "show", "tip", "card", "cards", "help", "run", "check", "routines", "schedule",
         "adopt", "done", "skip", "undo", "today", "checkin", "note", "journal", "stats", "export",
         "import", "drop", "profile", "repl", "version", "habits", "quit", "save", "load", "history",
     ]

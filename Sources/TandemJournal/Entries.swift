@@ -247,9 +247,9 @@ extension Journal {
     /// Whether an event goes to the shared folder: marks, habits, check-ins,
     /// promises and other module records, answers and the profile do unless
     /// marked private; notes only when shared on purpose; the cards drawn
-    /// never do (they are this device's draw history).
+    /// and tips shown never do (they are this device's draw history); favourite cards are the couple's.
     public static func isShared(_ event: JournalEvent) -> Bool {
-        if event.kind == .card || event.kind == .answer { return false }
+        if [.card, .tip, .answer].contains(event.kind) { return false }
         if case .bool(let isPrivate)? = event.payload["private"] { return !isPrivate }
         return event.kind != .note
     }

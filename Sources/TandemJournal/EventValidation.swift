@@ -175,6 +175,11 @@ public enum EventValidation {
             for key in ["key", "nonce"] { _ = try string(key, required: true) }
         case .answer:
             try text(try string("text", required: true)!, "the answer")
+        case .tip:
+            try needsSubject("the tip id")
+        case .favourite:
+            try needsSubject("the card id")
+            try line(try string("prompt", required: true)!, "the card's text", maximum: maximumTextLength)
         default:
             break
         }

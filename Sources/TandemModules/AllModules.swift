@@ -7,6 +7,11 @@ import Men
 import Women
 import LongDistance
 import Trust
+import Play
+import Repair
+import Dreams
+import Support
+import Questions
 
 /// Every coaching module built into Tandem, in the order the registry loads them.
 public let allModuleTypes: [any CoachingModule.Type] = [
@@ -16,6 +21,11 @@ public let allModuleTypes: [any CoachingModule.Type] = [
     WomenModule.self,
     LongDistanceModule.self,
     TrustModule.self,
+    PlayModule.self,
+    RepairModule.self,
+    DreamsModule.self,
+    SupportModule.self,
+    QuestionsModule.self,
 ]
 
 /// The target names of the modules in `allModuleTypes`, in the same order.
@@ -26,4 +36,9 @@ public let allModuleTargetNames: [String] = [
     "Women",
     "LongDistance",
     "Trust",
+    "Play",
+    "Repair",
+    "Dreams",
+    "Support",
+    "Questions",
 ]

@@ -59,9 +59,7 @@ public final class JournalRoutineHost: StandardRoutineHost {
     }
 
     override public func recentCardIDs(module: String) -> [String] {
-        let prefix = module + "#"
-        let shown = (try? runtime.existingJournal()?.recentCardIDs(limit: 50)) ?? []
-        let journal = shown.filter { $0.hasPrefix(prefix) }
+        let journal = (try? runtime.existingJournal()?.recentDraws(.card)[module]) ?? []
         // A dry run remembers its own draws on top of the journal's.
         return dryRun ? super.recentCardIDs(module: module) + journal : journal
     }

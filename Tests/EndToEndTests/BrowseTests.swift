@@ -19,7 +19,7 @@ import Testing
         let run = runTandem(["modules", "--json"], home: home)
         #expect(run.status == 0)
         let modules = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]])
-        #expect(modules.map { $0["id"] as? String } == ["foundations", "daily", "men", "women", "longdistance", "trust"])
+        #expect(modules.map { $0["id"] as? String } == ["foundations", "daily", "men", "women", "longdistance", "trust", "play", "repair", "dreams", "support", "questions"])
         let daily = try #require(modules.first { $0["id"] as? String == "daily" })
         #expect((daily["practices"] as? [String])?.contains("daily.no_tech_time") == true)
     }

@@ -25,6 +25,30 @@ import Testing
         #expect((object["recommendations"] as? [String])?.isEmpty == false)
     }
 
+    @Test func assessRemembersAndShowsATrend() throws {
+        let october = runTandem(["assess"], stdin: answers, environment: ["TANDEM_NOW": "2026-10-20T20:00:00"], home: home)
+        #expect(october.status == 0, "\(october.stderr)")
+        #expect(october.stdout.contains("tandem adopt foundations.be_vulnerable"))
+        let better = "4\n4\n4\n5\n5\n4\n3\n3\n4\n3\n4\n3\n4\n4\n5\n"
+        #expect(runTandem(["assess"], stdin: better, home: home).status == 0)
+        let history = runTandem(["assess", "--history"], home: home)
+        #expect(history.status == 0, "\(history.stderr)")
+        #expect(history.stdout.contains("(2 assessments, from 2026-10-20 to 2026-11-20)"))
+        #expect(history.stdout.contains("  Vulnerability                  ▂▅  1.7 → 3.3 (+1.7)\n"), "\(history.stdout)")
+        let stats = runTandem(["stats"], home: home)
+        #expect(stats.stdout.split(separator: "\n").contains { $0.hasPrefix("Self-assessment, 2026-11-20: Open and honest communication 4.0") })
+        // Before the second result, stats shows the first.
+        let earlier = runTandem(["stats", "--as-of", "2026-11-01"], home: home)
+        #expect(earlier.stdout.contains("Self-assessment, 2026-10-20:"))
+    }
+
+    @Test func assessNoSaveWritesNothing() throws {
+        let run = runTandem(["assess", "--no-save"], stdin: answers, home: home)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: home.path).isEmpty, "--no-save wrote the journal")
+        #expect(runTandem(["assess", "--history"], home: home).stdout.hasPrefix("No saved assessments yet."))
+    }
+
     @Test(arguments: [
         ("3\n9\n", "question 2: '9' is not an answer from 1 to 5"),
         ("3\nlots\n", "question 2: 'lots'"),

@@ -243,7 +243,8 @@ import Foundations
         // Sorted keys: pillars, recommendations, weakest; inside a pillar: answers, id, name, percent, score.
         #expect(output.hasPrefix("{\"pillars\":[{\"answers\":[4,4,5],\"id\":\"communication\",\"name\":"))
         let object = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])
-        #expect(Set(object.keys) == ["pillars", "weakest", "recommendations"])
+        #expect(Set(object.keys) == ["pillars", "weakest", "recommendations", "saved"])
+        #expect(object["saved"] as? String == ModuleContext().today.description)
         #expect(object["weakest"] as? [String] == ["presence"])
         let recommendations = try #require(object["recommendations"] as? [String])
         #expect(recommendations.first == "daily.no_tech_time")
@@ -315,6 +316,81 @@ import Foundations
         var command = try FoundationsAssess.parse([])
         let failure = try #require(throws: CommandFailure.self) { try command.run(in: context) }
         #expect(failure.message.contains("question 2"))
+    }
+
+    // MARK: Saved results
+
+    /// Runs `assess` with `records` on `day` (noon UTC).
+    func assess(_ arguments: [String], answers: [String], records: InMemoryRecordStore, on day: String) throws -> String {
+        let output = CapturedOutput()
+        let now = try Date.ISO8601FormatStyle().parse(day + "T12:00:00Z")
+        let context = ModuleContext(
+            now: now, timeZone: TimeZone(identifier: "UTC")!, output: output, errors: output, input: ScriptedInput(answers), records: records)
+        var command = try FoundationsAssess.parse(arguments)
+        try command.run(in: context)
+        return output.text
+    }
+
+    @Test func theResultIsSavedWithAnswersScoresAndRecommendations() throws {
+        let records = InMemoryRecordStore()
+        let report = try assess([], answers: Self.presenceLow, records: records, on: "2026-10-20")
+        #expect(Self.unwrapped(report).contains("Saved on 2026-10-20; tandem assess --history shows how the pillars change."))
+        #expect(report.contains("  tandem adopt daily.no_tech_time\n"), "each practice comes with the command that adopts it")
+        let saved = try #require(try SavedAssessment.all(in: records).first)
+        #expect(saved.date.description == "2026-10-20")
+        #expect(saved.answers == Self.presenceLow.compactMap { Int($0) })
+        #expect(saved.weakest == [.presence])
+        #expect(saved.recommendations.first == "daily.no_tech_time")
+        #expect(abs((saved.scores[.presence] ?? 0) - 5.0 / 3) < 0.01)
+        #expect(try records.records(kind: "assessment").first?.fields["summary"]?.contains("Presence 1.7") == true)
+    }
+
+    @Test func noSaveKeepsNothing() throws {
+        let records = InMemoryRecordStore()
+        let report = try assess(["--no-save"], answers: Self.presenceLow, records: records, on: "2026-10-20")
+        #expect(report.contains("Not saved (--no-save)."))
+        #expect(try records.records(kind: nil).isEmpty)
+        let json = try assess(["--no-save", "--json"], answers: Self.presenceLow, records: records, on: "2026-10-20")
+        #expect(json.contains("\"saved\":null"))
+        #expect(throws: CommandFailure.self) { try assess(["--history", "--no-save"], answers: [], records: records, on: "2026-10-20") }
+    }
+
+    @Test func historyShowsEachPillarOverTime() throws {
+        let records = InMemoryRecordStore()
+        #expect(try assess(["--history"], answers: [], records: records, on: "2026-10-20").hasPrefix("No saved assessments yet."))
+        _ = try assess([], answers: Self.presenceLow, records: records, on: "2026-10-20")
+        var better = Self.presenceLow
+        better[12] = "4"; better[13] = "4"; better[14] = "5"  // presence 4.3
+        _ = try assess([], answers: better, records: records, on: "2026-11-20")
+        let history = try assess(["--history"], answers: [], records: records, on: "2026-11-20")
+        #expect(history.hasPrefix("Your five pillars over time (2 assessments, from 2026-10-20 to 2026-11-20)\n"))
+        #expect(history.contains("  Presence                       ▂▇  1.7 → 4.3 (+2.7)\n"), "\(history)")
+        let json = try assess(["--history", "--json"], answers: [], records: records, on: "2026-11-20")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: [[String: Any]]])
+        let entries = try #require(object["assessments"])
+        #expect(entries.map { $0["date"] as? String } == ["2026-10-20", "2026-11-20"])
+        #expect((entries.last?["scores"] as? [String: Double])?["presence"] == 4.33)
+    }
+
+    @Test func sparklinesSpanTheScale() {
+        #expect(SavedAssessment.sparkline([1, 3, 5]) == "▁▅█")
+    }
+
+    @Test func routinesReadTheLatestResult() throws {
+        let records = InMemoryRecordStore()
+        let context = ModuleContext(records: records)
+        func call(_ name: String, _ arguments: [RoutineValue] = []) throws -> RoutineValue {
+            try #require(module.functions.first { $0.name == name }).body(arguments, context)
+        }
+        #expect(try call("last_score", [.string("presence")]) == RoutineValue.none)
+        #expect(try call("weakest") == .list([]))
+        #expect(try call("last_assessed") == RoutineValue.none)
+        _ = try assess([], answers: Self.presenceLow, records: records, on: "2026-10-20")
+        #expect(try call("last_score", [.string("presence")]) == .decimal(1.67))
+        #expect(try call("last_score", [.string("trust")]) == .decimal(5))
+        #expect(try call("weakest") == .list([.string("presence")]))
+        #expect(try call("last_assessed") == .string("2026-10-20"))
+        #expect(throws: RoutineFunctionError.self) { try call("last_score", [.string("patience")]) }
     }
 
     @Test func parsingRefusesUnknownOptions() {

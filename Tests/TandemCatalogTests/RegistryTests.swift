@@ -41,7 +41,7 @@ private struct RepeatsPractice: CoachingModule {
     @Test func builtInModulesAllLoad() {
         let registry = ModuleRegistry(moduleTypes: allModuleTypes)
         #expect(registry.problems.isEmpty, "\(registry.problems)")
-        #expect(registry.moduleIDs == ["foundations", "daily", "men", "women", "longdistance", "trust"])
+        #expect(registry.moduleIDs == ["foundations", "daily", "men", "women", "longdistance", "trust", "play", "repair", "dreams", "support", "questions"])
     }
 
     @Test func requiredPracticeIdsExist() throws {

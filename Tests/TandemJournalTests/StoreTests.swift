@@ -298,3 +298,24 @@ import GRDB
         #expect(profile.partnerTimeZone == "Etc/GMT+5")
     }
 }
+
+@Suite struct CardDrawStoreTests {
+    @Test func recentDrawsAreKeptPerDeckNewestFirstWithoutRepeats() throws {
+        let journal = try openJournal(temporaryFolder())
+        for id in ["daily#1", "trust#4", "daily#2", "daily#1"] { try journal.recordCardShown(id) }
+        try journal.recordTipShown("daily#9")
+        #expect(try journal.recentDraws(.card) == ["daily": ["daily#1", "daily#2"], "trust": ["trust#4"]])
+        #expect(try journal.recentDraws(.card, limit: 1) == ["daily": ["daily#1"], "trust": ["trust#4"]])
+        #expect(try journal.recentDraws(.tip) == ["daily": ["daily#9"]])
+        #expect(try journal.lastCardShown() == "daily#1")
+    }
+
+    @Test func aFavouriteIsKeptOnce() throws {
+        let journal = try openJournal(temporaryFolder())
+        #expect(try journal.keepFavourite(cardID: "play#3", prompt: "What song makes you dance?"))
+        #expect(try !journal.keepFavourite(cardID: "play#3", prompt: "What song makes you dance?"))
+        #expect(try journal.keepFavourite(cardID: "daily#0", prompt: "What was the best five minutes of your day?"))
+        #expect(try journal.favourites().map(\.cardID) == ["play#3", "daily#0"])
+        #expect(try journal.favourites().first?.moduleID == "play")
+    }
+}

@@ -68,8 +68,8 @@ struct REPLTests {
     func banner() {
         let session = Session([], dueToday: 3)
         #expect(session.repl.run() == 0)
-        #expect(session.output.text == "Tandem 0.1.0: 6 coaching modules, 3 practices due today (:today). Type :help.\n")
-        #expect(Session([]).repl.banner == "Tandem 0.1.0: 6 coaching modules. Type :help.")
+        #expect(session.output.text == "Tandem 0.1.0: 11 coaching modules, 3 practices due today (:today). Type :help.\n")
+        #expect(Session([]).repl.banner == "Tandem 0.1.0: 11 coaching modules. Type :help.")
         #expect(Session([], dueToday: 1).repl.banner.contains("1 practice due today"))
     }
 

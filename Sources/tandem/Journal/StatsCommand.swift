@@ -52,5 +52,19 @@ struct StatsCommand: HostCommand {
             JournalText.render(stats, style: environment.style, width: environment.readingWidth, long: long, whose: whose)
         }
         runtime.environment.output.write(text.joined(separator: "\n"))
+        if who != .partner { try writeLatestAssessment(on: runtime, asOf: day) }
+    }
+
+    /// The latest self-assessment (`tandem assess` saves it as a foundations
+    /// record with a one-line summary) up to `day`, and its date.
+    func writeLatestAssessment(on runtime: Runtime, asOf day: LocalDay) throws {
+        guard try runtime.existingJournal() != nil, runtime.registry.module(id: "foundations") != nil,
+            let latest = try runtime.records(for: "foundations").records(kind: "assessment").last(where: { $0.date <= day }),
+            let summary = latest.fields["summary"]
+        else { return }
+        let environment = runtime.environment
+        environment.output.write("\n" + TextLayout.paragraph(
+            environment.style.bold("Self-assessment, \(latest.date)") + ": " + summary.terminalSafe + ". tandem assess --history shows the trend.",
+            width: environment.readingWidth, hanging: "  "))
     }
 }
