@@ -84,15 +84,30 @@ extension Journal {
 
     /// Shares the key of every answer of mine whose day my partner has
     /// answered too (called after reading the shared folder).
+    /// Reads first: most commands find nothing due and take no write lock.
     @discardableResult
     public func writeDueReveals() throws -> Int {
-        try write { db in try writeDueReveals(db) }
+        let me = author
+        guard try read({ db in try !Self.dueReveals(db, me: me).isEmpty }) else { return 0 }
+        return try write { db in try writeDueReveals(db) }
     }
 
     @discardableResult
     func writeDueReveals(_ db: Database) throws -> Int {
-        let me = author
-        let rows = try Row.fetchAll(
+        var written = 0
+        for row in try Self.dueReveals(db, me: author) {
+            guard let secret = PayloadCoding.decode(row["secret"]), let key = secret["key"], let nonce = secret["nonce"],
+                  let question = UUID(uuidString: row["question"]), let day = LocalDay(parsingAnyYear: row["date"])
+            else { continue }
+            try add(makeEvent(.reveal, date: day, subject: Self.questionSubject(day), payload: ["key": key, "nonce": nonce], refersTo: question), db)
+            written += 1
+        }
+        return written
+    }
+
+    /// My answers whose key is not shared yet although my partner has answered that day too.
+    static func dueReveals(_ db: Database, me: String) throws -> [Row] {
+        try Row.fetchAll(
             db,
             sql: """
                 SELECT a.payload AS secret, q.id AS question, q.date AS date FROM event q
@@ -102,15 +117,6 @@ extension Journal {
                   AND EXISTS (SELECT 1 FROM event p WHERE p.kind = 'question' AND p.subject = q.subject AND p.author <> q.author)
                 """,
             arguments: [me])
-        var written = 0
-        for row in rows {
-            guard let secret = PayloadCoding.decode(row["secret"]), let key = secret["key"], let nonce = secret["nonce"],
-                  let question = UUID(uuidString: row["question"]), let day = LocalDay(parsingAnyYear: row["date"])
-            else { continue }
-            try add(makeEvent(.reveal, date: day, subject: Self.questionSubject(day), payload: ["key": key, "nonce": nonce], refersTo: question), db)
-            written += 1
-        }
-        return written
     }
 
     /// Both answers of the days given (all days with an answer when `nil`), oldest first.

@@ -223,8 +223,11 @@ extension Journal {
     /// one transaction: a reader killed halfway reads the same lines again.
     /// An entry whose id this journal holds with other content is refused
     /// (and named in the summary); the rest still go in.
+    ///
+    /// - Parameter checked: the entries were checked already (read with
+    ///   ``JournalEvent/init(sharedJSON:today:)``), so they are not again.
     @discardableResult
-    public func ingest(_ received: [ReceivedEvent], offsets: [String: UInt64]) throws -> IngestSummary {
+    public func ingest(_ received: [ReceivedEvent], offsets: [String: UInt64], checked alreadyChecked: Bool = false) throws -> IngestSummary {
         let today = self.today
         let me = author
         var summary = IngestSummary()
@@ -233,7 +236,7 @@ extension Journal {
         for item in received {
             let event = item.event
             do {
-                try EventValidation.check(event, today: today)
+                if !alreadyChecked { try EventValidation.check(event, today: today) }
             } catch let failure as CommandFailure {
                 summary.refused.append("an entry from device \(item.device.prefix(8)) (\(event.kind), \(event.date)): \(failure.message)")
                 continue
@@ -246,21 +249,21 @@ extension Journal {
             checked.append(event)
         }
         try write { db in
+            // Unlike an import (all or nothing), each entry stands alone: one
+            // already here is looked at only when its insert finds it.
             var fresh: [JournalEvent] = []
             var seen = Set<UUID>()
             for event in checked where seen.insert(event.id).inserted {
-                if let existing = try Self.event(id: event.id, db) {
-                    if existing != event {
-                        summary.refused.append("an entry (\(event.kind), \(event.date)) has the id of another entry in this journal; it was left out")
-                    } else {
-                        summary.known += 1
-                    }
-                } else {
+                if try Self.insert(event, into: db) {
                     fresh.append(event)
+                } else if try Self.event(id: event.id, db) != event {
+                    summary.refused.append("an entry (\(event.kind), \(event.date)) has the id of another entry in this journal; it was left out")
+                } else {
+                    summary.known += 1
                 }
             }
-            let added = try Self.insertAll(fresh, db)
-            summary.added = added.count
+            try Self.rebuildProjections(after: fresh, db)
+            summary.added = fresh.count
             for event in checked where event.author == me {
                 try db.execute(sql: "INSERT OR IGNORE INTO shared_event (id) VALUES (?)", arguments: [event.id.uuidString.lowercased()])
             }

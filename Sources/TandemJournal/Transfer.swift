@@ -109,10 +109,15 @@ extension Journal {
     /// caller's transaction; returns those that were added.
     static func insertAll(_ events: [JournalEvent], _ db: Database) throws -> [JournalEvent] {
         var added: [JournalEvent] = []
+        for event in events where try Self.insert(event, into: db) { added.append(event) }
+        try rebuildProjections(after: added, db)
+        return added
+    }
+
+    /// Rebuilds the habit tracks that newly inserted events change.
+    static func rebuildProjections(after added: [JournalEvent], _ db: Database) throws {
         var tracks = Set<TrackKey>()
-        for event in events {
-            guard try Self.insert(event, into: db) else { continue }
-            added.append(event)
+        for event in added {
             if [.done, .skip, .undo].contains(event.kind), let subject = event.subject {
                 tracks.insert(TrackKey(author: event.author, practice: subject))
             }
@@ -127,7 +132,6 @@ extension Journal {
         for key in tracks.sorted(by: { ($0.author, $0.practice) < ($1.author, $1.practice) }) {
             try Self.rebuildTrack(key.practice, author: key.author, db)
         }
-        return added
     }
 
     struct TrackKey: Hashable {

@@ -44,16 +44,17 @@ struct Session {
     let language = FakeLanguage()
     let repl: REPL
 
-    init(_ results: [LineReadResult], interactive: Bool = true, home: URL? = nil, dueToday: Int? = nil) {
+    init(_ results: [LineReadResult], interactive: Bool = true, home: URL? = nil, dueToday: Int? = nil, notice: String? = nil) {
         let home = home ?? FileManager.default.temporaryDirectory.appendingPathComponent("tandem-repl-\(UUID().uuidString)")
         self.home = home
         reader = ScriptedLineReader(results, isInteractive: interactive)
         let environment = TandemEnvironment(dataDirectory: home, stateDirectory: home, now: Date(timeIntervalSince1970: 1_795_000_000), timeZone: TimeZone(identifier: "UTC")!)
-        let configuration = REPLConfiguration(
+        var configuration = REPLConfiguration(
             version: "0.1.0", registry: ModuleRegistry(moduleTypes: allModuleTypes), environment: environment,
             dueToday: { dueToday },
             hostCommands: [("today", "What is due today.")],
             runHostCommand: { name, arguments in name == "today" && arguments.isEmpty ? 0 : 3 })
+        configuration.partnerNotice = { notice }
         repl = REPL(configuration: configuration, reader: reader, output: output, errors: errors, language: language)
     }
 
@@ -71,6 +72,9 @@ struct REPLTests {
         #expect(session.output.text == "Tandem 0.1.0: 11 coaching modules, 3 practices due today (:today). Type :help.\n")
         #expect(Session([]).repl.banner == "Tandem 0.1.0: 11 coaching modules. Type :help.")
         #expect(Session([], dueToday: 1).repl.banner.contains("1 practice due today"))
+        // The partner answered today's question and I have not: the banner says so, escaped.
+        let banner = Session([], notice: "Sam\u{1B}[2J answered today's question (:question)").repl.banner
+        #expect(banner.hasSuffix("\nSam^[[2J answered today's question (:question)."), "\(banner)")
     }
 
     @Test("multi-line input continues at the ...> prompt and is one history entry")

@@ -4,6 +4,19 @@ import TandemKit
 import Testing
 
 @Suite struct InterpreterTests {
+    @Test func aRoutineAsksAndAnswersTodaysQuestionThroughItsHost() {
+        let result = run("""
+            let q = question()
+            say "Today: {q}"
+            answer_question("the garden")
+            """)
+        #expect(result.outcome.exitCode == 0, "\(result.outcome.diagnostics)")
+        #expect(result.output == "Today: What made you smile today?\n")
+        #expect(result.host.recorded == ["answer the garden"])
+        let wrong = run("answer_question(3)").outcome
+        #expect(wrong.diagnostics.first?.message.contains("answer_question") == true)
+    }
+
     @Test func arithmeticAndPrinting() {
         #expect(say("say 1 + 2 * 3\nsay 7 / 2\nsay 6 / 3\nsay 7 // 2\nsay -7 // 2\nsay -7 % 3\nsay 2.5 * 2\nsay 0.1 + 0.2") ==
                 "7\n3.5\n2\n3\n-4\n2\n5\n0.30000000000000004\n")

@@ -178,3 +178,31 @@ let novemberTwentieth = Date(timeIntervalSince1970: 1_795_000_000)
         #expect(throws: TogetherError.self) { try folder.append([Data()], device: "../../etc", firstSequence: 1, key: key, at: novemberTwentieth) }
     }
 }
+
+@Suite struct SealedAnswerTests {
+    @Test func anAnswerOpensWithItsKeyAndMatchesItsCommitment() throws {
+        let sealed = try SealedAnswer.seal("the lake at dawn", author: "a", day: "2026-12-02")
+        let text = try SealedAnswer.open(
+            sealed: sealed.sealed, commitment: sealed.commitment, key: sealed.key, nonce: sealed.nonce, author: "a", day: "2026-12-02")
+        #expect(text == "the lake at dawn")
+        #expect(sealed.sealed.range(of: Data("lake".utf8)) == nil)
+    }
+
+    @Test func anotherDayAuthorKeyOrCommitmentDoesNotOpen() throws {
+        let sealed = try SealedAnswer.seal("x", author: "a", day: "2026-12-02")
+        let other = try SealedAnswer.seal("y", author: "a", day: "2026-12-02")
+        #expect(throws: TogetherError.self) {
+            try SealedAnswer.open(sealed: sealed.sealed, commitment: sealed.commitment, key: sealed.key, nonce: sealed.nonce, author: "a", day: "2026-12-03")
+        }
+        #expect(throws: TogetherError.self) {
+            try SealedAnswer.open(sealed: sealed.sealed, commitment: sealed.commitment, key: sealed.key, nonce: sealed.nonce, author: "b", day: "2026-12-02")
+        }
+        #expect(throws: TogetherError.self) {
+            try SealedAnswer.open(sealed: sealed.sealed, commitment: sealed.commitment, key: other.key, nonce: sealed.nonce, author: "a", day: "2026-12-02")
+        }
+        // A changed answer no longer matches what was committed before.
+        #expect(throws: TogetherError.self) {
+            try SealedAnswer.open(sealed: other.sealed, commitment: sealed.commitment, key: other.key, nonce: other.nonce, author: "a", day: "2026-12-02")
+        }
+    }
+}

@@ -51,7 +51,7 @@ public struct CoupleSync: Sendable {
                     refused.append("a line of device \(line.device.prefix(8)) (number \(line.sequence)): \(error)")
                 }
             }
-            summary = try journal.ingest(received, offsets: read.offsets)
+            summary = try journal.ingest(received, offsets: read.offsets, checked: true)
             summary.refused = refused + summary.refused
         }
         try journal.writeDueReveals()
