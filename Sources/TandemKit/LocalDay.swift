@@ -50,7 +50,9 @@ public struct LocalDay: Sendable, Hashable, Comparable, Codable, CustomStringCon
     /// Parses `YYYY-MM-DD` with any four-digit year: for text stored before
     /// ``supportedYears`` was enforced. Use ``init(parsing:)`` for input.
     public init?(parsingAnyYear text: String) {
-        let parts = text.trimmingCharacters(in: .whitespaces).split(separator: "-", omittingEmptySubsequences: false)
+        // Stored dates have no spaces to trim: skip Foundation's trimming (slow) for them.
+        let plain = text.utf8.count == 10 && text.utf8.first != 0x20 && text.utf8.last != 0x20
+        let parts = (plain ? text : text.trimmingCharacters(in: .whitespaces)).split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
               parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
               let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])

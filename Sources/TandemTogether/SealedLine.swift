@@ -52,6 +52,10 @@ public struct SealedLine: Sendable, Hashable {
 
     /// Reads a line (without its newline).
     public init(decoding line: some DataProtocol) throws {
+        if let fast = Self.canonical(Data(line)) {
+            self = fast
+            return
+        }
         let wire: Wire
         do { wire = try JSONDecoder().decode(Wire.self, from: Data(line)) } catch {
             throw TogetherError.notASharedFolder("not a Tandem log line")
@@ -59,6 +63,29 @@ public struct SealedLine: Sendable, Hashable {
         guard wire.v == 1 else { throw TogetherError.notASharedFolder("a log line of version \(wire.v), newer than this Tandem") }
         guard let sealed = Data(base64Encoded: wire.c) else { throw TogetherError.notASharedFolder("a log line whose payload is not base 64") }
         self.init(sequence: wire.s, sealed: sealed)
+    }
+
+    /// The line exactly as ``encoded`` writes it, `{"c":"…","s":N,"v":1}`,
+    /// read without a JSON decoder (a partner's years of lines go through
+    /// here); anything else is `nil` and goes to the decoder.
+    static func canonical(_ line: Data) -> SealedLine? {
+        line.withUnsafeBytes { raw -> SealedLine? in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            let head = Array(#"{"c":""#.utf8), tail = Array(#","v":1}"#.utf8), middle = Array(#"","s":"#.utf8)
+            guard bytes.count > head.count + middle.count + tail.count,
+                  bytes.starts(with: head), bytes.suffix(tail.count).elementsEqual(tail)
+            else { return nil }
+            // The base 64 text holds no quote; the sequence number follows it.
+            guard let quote = bytes[head.count...].firstIndex(of: 0x22),
+                  bytes[quote...].starts(with: middle)
+            else { return nil }
+            let digits = bytes[(quote + middle.count)..<(bytes.count - tail.count)]
+            guard !digits.isEmpty, digits.count <= 19, digits.allSatisfy({ (0x30...0x39).contains($0) }),
+                  let sequence = UInt64(String(decoding: digits, as: UTF8.self)),
+                  let sealed = Data(base64Encoded: Data(bytes[head.count..<quote]))
+            else { return nil }
+            return SealedLine(sequence: sequence, sealed: sealed)
+        }
     }
 
     /// Creates a line from its parts.

@@ -46,7 +46,14 @@ public struct SharedFolder: Sendable {
             key: try key.wrapped(with: code, cost: cost))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        try FileManager.default.createDirectory(at: logsURL, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        guard access(root.path, W_OK) == 0 else {
+            throw TogetherError.cannotWrite("cannot write in \(root.path): \(String(cString: strerror(errno))); nothing was written")
+        }
+        do {
+            try FileManager.default.createDirectory(at: logsURL, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw TogetherError.cannotWrite("cannot create \(logsURL.path); nothing was written")
+        }
         try LogFile.writeOnce(try encoder.encode(manifest) + Data("\n".utf8), to: manifestURL)
         return (manifest, key)
     }

@@ -1,5 +1,5 @@
 import Foundation
-import TandemTogether
+@testable import TandemTogether
 import Testing
 
 /// A cheap scrypt for tests; the standard cost is checked once.
@@ -203,6 +203,22 @@ let novemberTwentieth = Date(timeIntervalSince1970: 1_795_000_000)
         // A changed answer no longer matches what was committed before.
         #expect(throws: TogetherError.self) {
             try SealedAnswer.open(sealed: other.sealed, commitment: sealed.commitment, key: other.key, nonce: other.nonce, author: "a", day: "2026-12-02")
+        }
+    }
+}
+
+@Suite struct SealedLineReadingTests {
+    @Test func theFastReaderAndTheJSONDecoderReadTheSameLine() throws {
+        let key = CoupleKey.generate()
+        let line = try SealedLine.seal(Data("hello".utf8), device: "d", sequence: 42, key: key)
+        let encoded = line.encoded.dropLast()
+        #expect(try SealedLine(decoding: encoded) == line)
+        // The same line as another writer might space it: the decoder reads it.
+        let spaced = Data(#"{ "v": 1, "s": 42, "c": "\#(line.sealed.base64EncodedString())" }"#.utf8)
+        #expect(SealedLine.canonical(spaced) == nil)
+        #expect(try SealedLine(decoding: spaced) == line)
+        for broken in [#"{"c":"AAAA","s":,"v":1}"#, #"{"c":"AAAA","s":99999999999999999999,"v":1}"#, #"{"c":"!!","s":1,"v":1}"#] {
+            #expect(SealedLine.canonical(Data(broken.utf8)) == nil, "\(broken)")
         }
     }
 }

@@ -46,7 +46,17 @@ struct TogetherInitCommand: HostCommand {
         if let codeURL, codeURL.path.hasPrefix(url.path + "/") {
             throw CommandFailure("--code-file \(codeFile!.terminalSafe) is inside the shared folder; the code must never travel with it")
         }
-        if !FileManager.default.fileExists(atPath: url.path) { try PrivateFolder.make(url) }
+        switch PrivateFile.kind(at: url.path) {
+        case .missing: try PrivateFolder.make(url)
+        case .folder: break
+        case .file, .special: throw CommandFailure("\(url.path.terminalSafe) is a file, not a folder; nothing was written")
+        case .symbolicLink:
+            // The sync engine's folder may well be reached through a link; it must lead to a folder.
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue else {
+                throw CommandFailure("\(url.path.terminalSafe) is a link that does not lead to a folder; nothing was written")
+            }
+        }
         let code = PairingCode.generate()
         if let codeURL { try PrivateFile.write(Data((code.description + "\n").utf8), to: codeURL, replacing: true) }
         let (manifest, key) = try shared.create(code: code)
