@@ -155,7 +155,7 @@ struct SyncthingTests {
     "Together through Syncthing", .serialized,
     .enabled(if: SyncthingPair.isAvailable, "syncthing is not installed (scripts/test installs it)"))
 struct TogetherThroughSyncthingTests {
-    @Test(.disabled("needs tandem together"))
+    @Test
     func twoHomesShareTheirEntriesThroughSyncthing() throws {
         let pair = try SyncthingPair.start()
         defer { pair.stop() }
