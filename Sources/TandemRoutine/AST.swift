@@ -176,11 +176,16 @@ public struct Schedule: Sendable {
     public var arguments: [ScheduleArgument] = []
     /// The whole statement.
     public var range: SourceRange
+    /// The IANA zone its time is in (`in America/New_York`); the user's own when `nil`.
+    public var zone: String? = nil
+    /// Whether the reminder runs the routine itself (`… run tidy unattended`)
+    /// instead of only telling the person to run it.
+    public var unattended: Bool = false
 
     /// "every day at 21:30" or "every mon, thu at 20:00".
     public var whenText: String {
         let dayText = days.count == 7 ? "day" : days.map(\.shortName).joined(separator: ", ")
-        return "every \(dayText) at " + String(format2(hour)) + ":" + format2(minute)
+        return "every \(dayText) at " + String(format2(hour)) + ":" + format2(minute) + (zone.map { " in \($0)" } ?? "")
     }
 
     /// What it runs: `evening`, or `evening("Sam", 20)` with arguments.
@@ -237,9 +242,11 @@ public final class Stmt {
 
 extension Schedule {
     /// The first time at or after `date` that the schedule runs.
+    ///
+    /// - Parameter timeZone: the user's zone; a schedule that names its own uses that.
     public func nextRun(after date: Date, timeZone: TimeZone) -> Date? {
         var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
+        calendar.timeZone = zone.flatMap(TimeZone.init(identifier:)) ?? timeZone
         let startOfDay = calendar.startOfDay(for: date)
         for offset in 0...7 {
             guard let day = calendar.date(byAdding: .day, value: offset, to: startOfDay),

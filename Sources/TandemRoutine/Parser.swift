@@ -1,3 +1,4 @@
+import Foundation
 /// Parses tokens into statements, reporting every syntax error it finds and
 /// recovering at the next line.
 public struct Parser {
@@ -373,6 +374,24 @@ public struct Parser {
         guard hour < 24, minute < 60 else {
             throw error("\(text(hourToken)):\(text(minuteToken)) is not a time of day", at: range(hourToken).to(range(minuteToken)))
         }
+        // `in America/New_York`: the zone is the source text up to `run`
+        // (slashes, underscores, `+5` as in Etc/GMT+5), checked against the tz database.
+        var zone: String?
+        if match(.keyword(.in)) {
+            let first = current
+            var last = current
+            var name = ""
+            while !(check(.identifier) && text(current) == "run"), !check(.newline), !check(.eof) {
+                name += text(current)
+                last = advance()
+            }
+            guard !name.isEmpty else { throw unexpected("a time zone such as America/New_York") }
+            guard TimeZone(identifier: name) != nil else {
+                let hint = Suggestions.closest(to: name, in: TimeZone.knownTimeZoneIdentifiers).first.map { "did you mean '\($0)'?" }
+                throw error("'\(name)' is not a time zone", at: range(first).to(range(last)), hint: hint ?? "use an IANA name such as Europe/Berlin")
+            }
+            zone = name
+        }
         guard check(.identifier), text(current) == "run" else { throw unexpected("'run' and a routine name") }
         advance()
         let (routine, routineRange) = try expectIdentifier("a routine name")
@@ -386,8 +405,14 @@ public struct Parser {
                 arguments.append(ScheduleArgument(value: value, range: argument.range))
             }
         }
+        // `unattended`: the reminder runs the routine itself (the checker makes sure it asks nothing).
+        var unattended = false
+        if check(.identifier), text(current) == "unattended" {
+            advance()
+            unattended = true
+        }
         let schedule = Schedule(days: days.sorted(), hour: hour, minute: minute, routine: routine, routineRange: routineRange,
-                                arguments: arguments, range: range(from: start.start))
+                                arguments: arguments, range: range(from: start.start), zone: zone, unattended: unattended)
         return Stmt(.schedule(schedule), schedule.range)
     }
 

@@ -40,6 +40,10 @@ import Testing
         // Before the second result, stats shows the first.
         let earlier = runTandem(["stats", "--as-of", "2026-11-01"], home: home)
         #expect(earlier.stdout.contains("Self-assessment, 2026-10-20:"))
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(runTandem(["stats", "--json"], home: home).stdout.utf8)) as? [String: Any])
+        let latest = try #require(json["latestAssessment"] as? [String: Any])
+        #expect(latest["date"] as? String == "2026-11-20")
+        #expect((latest["summary"] as? String)?.hasPrefix("Open and honest communication 4.0") == true)
     }
 
     @Test func assessNoSaveWritesNothing() throws {

@@ -124,6 +124,25 @@ struct REPLTerminalTests {
             #expect(mode == 0o600)
         }
     }
+
+    @Test("joining a shared folder asks for the pairing code without showing it")
+    func pairingCodeIsNotEchoed() throws {
+        try Tmux.withHome { home in
+            let sam = home.appendingPathComponent("sam"), folder = home.appendingPathComponent("shared")
+            let codeFile = home.appendingPathComponent("code")
+            let made = runTandem(["together", "init", folder.path, "--name", "Sam", "--code-file", codeFile.path], home: sam)
+            #expect(made.status == 0, "\(made.stderr)")
+            let code = try String(contentsOf: codeFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+            try Tmux.session(home: home.appendingPathComponent("alex")) { terminal in
+                terminal.line(":together join \(folder.path) --name Alex")
+                try terminal.waitFor { $0.contains("Pairing code (from your partner's tandem together init):") }
+                terminal.line(code)
+                try terminal.waitFor { $0.contains("Joined the shared folder with Sam") }
+                #expect(!terminal.screen().contains(code), "the code was shown as it was typed")
+                #expect(!terminal.screen().contains(String(code.prefix(5))))
+            }
+        }
+    }
 }
 
 @Suite("REPL reading a pipe")

@@ -2,6 +2,21 @@
 import Testing
 
 @Suite struct ParserTests {
+    @Test func aScheduleMayNameItsZoneAndRunUnattended() throws {
+        let program = RoutineProgram.parse(
+            "routine call() { }\nroutine tidy() { }\nevery day at 21:30 in America/New_York run call\nevery sat at 09:00 in Etc/GMT+5 run tidy unattended\n",
+            name: "s.routine")
+        #expect(program.diagnostics.isEmpty, "\(program.diagnostics)")
+        let schedules = program.schedules
+        #expect(schedules.map(\.zone) == ["America/New_York", "Etc/GMT+5"])
+        #expect(schedules.map(\.unattended) == [false, true])
+        #expect(schedules.first?.whenText == "every day at 21:30 in America/New_York")
+        let bad = RoutineProgram.parse("routine call() { }\nevery day at 21:30 in America/New_Yrok run call\n", name: "s.routine")
+        let message = try #require(bad.diagnostics.first)
+        #expect(message.message == "'America/New_Yrok' is not a time zone")
+        #expect(message.description.contains("did you mean 'America/New_York'?"))
+    }
+
     func parse(_ source: String) -> (statements: [Stmt], diagnostics: [Diagnostic]) {
         Parser.parse(SourceFile(name: "t", text: source))
     }

@@ -40,7 +40,9 @@ struct StatsCommand: HostCommand {
         case .both: sections = [(try figures(nil, together: partner), myName), (try figures(partner, together: nil), partnerName)]
         }
         if output.json {
-            if sections.count == 1 {
+            if sections.count == 1, who == .me, let latest = try latestAssessment(on: runtime, asOf: day) {
+                try JournalAccess.printJSON(to: runtime, WithAssessment(stats: sections[0].0, latestAssessment: latest))
+            } else if sections.count == 1 {
                 runtime.environment.output.write(sections[0].0.jsonText() + "\n")
             } else {
                 struct Both: Encodable { var me: JournalStats; var partner: JournalStats }
@@ -55,16 +57,40 @@ struct StatsCommand: HostCommand {
         if who != .partner { try writeLatestAssessment(on: runtime, asOf: day) }
     }
 
+    /// The latest self-assessment in `stats --json`: `{"date", "summary"}`.
+    struct Assessment: Encodable {
+        var date: String
+        var summary: String
+    }
+
+    /// The stats' own keys and `latestAssessment`, in one object.
+    struct WithAssessment: Encodable {
+        var stats: JournalStats
+        var latestAssessment: Assessment
+        enum Key: String, CodingKey { case latestAssessment }
+        func encode(to encoder: any Encoder) throws {
+            try stats.encode(to: encoder)
+            var container = encoder.container(keyedBy: Key.self)
+            try container.encode(latestAssessment, forKey: .latestAssessment)
+        }
+    }
+
     /// The latest self-assessment (`tandem assess` saves it as a foundations
-    /// record with a one-line summary) up to `day`, and its date.
-    func writeLatestAssessment(on runtime: Runtime, asOf day: LocalDay) throws {
+    /// record with a one-line summary) up to `day`.
+    func latestAssessment(on runtime: Runtime, asOf day: LocalDay) throws -> Assessment? {
         guard try runtime.existingJournal() != nil, runtime.registry.module(id: "foundations") != nil,
             let latest = try runtime.records(for: "foundations").records(kind: "assessment").last(where: { $0.date <= day }),
             let summary = latest.fields["summary"]
-        else { return }
+        else { return nil }
+        return Assessment(date: latest.date.description, summary: summary)
+    }
+
+    /// The latest self-assessment and its date, after the text.
+    func writeLatestAssessment(on runtime: Runtime, asOf day: LocalDay) throws {
+        guard let latest = try latestAssessment(on: runtime, asOf: day) else { return }
         let environment = runtime.environment
         environment.output.write("\n" + TextLayout.paragraph(
-            environment.style.bold("Self-assessment, \(latest.date)") + ": " + summary.terminalSafe + ". tandem assess --history shows the trend.",
+            environment.style.bold("Self-assessment, \(latest.date)") + ": " + latest.summary.terminalSafe + ". tandem assess --history shows the trend.",
             width: environment.readingWidth, hanging: "  "))
     }
 }
