@@ -120,3 +120,14 @@ extension Journal {
         try write { db in try add(event, db) }
     }
 }
+
+extension Journal {
+    /// Puts a reminder in the inbox (its notification could not be shown),
+    /// even though the moment was recorded as reminded already.
+    public func addToInbox(_ name: String, due: Date, text: String) throws {
+        let event = makeEvent(.reminded, date: today, subject: name, payload: [
+            "due": .string(Timestamp.format(due)), "delivery": .string("inbox"), "text": .string(text), "private": .bool(true),
+        ])
+        try write { db in try add(event, db) }
+    }
+}

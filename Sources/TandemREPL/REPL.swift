@@ -20,7 +20,7 @@ public struct REPLConfiguration: Sendable {
     public var seed: UInt64?
     /// The number of practices due today, or `nil` when the journal cannot tell.
     public var dueToday: @Sendable () -> Int?
-    /// A line for the banner about the partner (today's question), if any.
+    /// Lines for the banner: reminders waiting, the partner's answer to today's question.
     public var partnerNotice: @Sendable () -> String? = { nil }
     /// Called after each input: the runtime shares what it wrote.
     public var didHandleInput: @Sendable () -> Void = {}
@@ -78,7 +78,10 @@ public struct REPLConfiguration: Sendable {
             moduleContext: { moduleID, input, output, errors in
                 runtime.with(input: input, output: output, errors: errors).moduleContext(for: moduleID)
             })
-        partnerNotice = { runtime.questionNotice().map { $0 + " (:question)" } }
+        partnerNotice = {
+            let lines = [runtime.remindersNotice().map { $0 + " (:due)" }, runtime.questionNotice().map { $0 + " (:question)" }]
+            return lines.compactMap { $0 }.isEmpty ? nil : lines.compactMap { $0 }.joined(separator: ".\n")
+        }
         didHandleInput = { runtime.finishCommand() }
     }
 }
@@ -124,7 +127,7 @@ public final class REPL {
             text += ", \(due) practice\(due == 1 ? "" : "s") due today (:today)"
         }
         text += ". Type :help."
-        if let notice = configuration.partnerNotice() { text += "\n" + notice.terminalSafe + "." }
+        if let notice = configuration.partnerNotice() { text += "\n" + notice.terminalSafeLines + "." }
         return text
     }
 

@@ -374,9 +374,57 @@ final class Checker {
         return nil
     }
 
+    /// The first statement that waits for an answer (`ask`, `checkin`,
+    /// `practice`) in `statements` or in the routines they call.
+    private func firstQuestion(in statements: [Stmt], visited: Set<String>) -> (what: String, range: SourceRange)? {
+        var visited = visited
+        func expression(_ expr: Expr?) -> (String, SourceRange)? {
+            guard let expr else { return nil }
+            switch expr.kind {
+            case .ask: return ("ask", expr.range)
+            case .checkin: return ("checkin", expr.range)
+            case .practice: return ("practice", expr.range)
+            case .interpolation(let parts), .list(let parts): return parts.lazy.compactMap(expression).first
+            case .negate(let inner), .not(let inner): return expression(inner)
+            case .binary(_, let a, let b), .range(let a, let b), .index(let a, let b): return expression(a) ?? expression(b)
+            case .moduleCall(_, _, _, let arguments): return arguments.lazy.compactMap(expression).first
+            case .call(let name, _, let arguments):
+                if let found = arguments.lazy.compactMap(expression).first { return found }
+                guard !visited.contains(name), let (_, declaration) = routine(name) else { return nil }
+                visited.insert(name)
+                return body(declaration.body)
+            default: return nil
+            }
+        }
+        func body(_ statements: [Stmt]) -> (String, SourceRange)? {
+            for statement in statements {
+                let found: (String, SourceRange)?
+                switch statement.kind {
+                case .expression(let e), .say(let e), .note(let e): found = expression(e)
+                case .letVariable(_, _, let value), .assign(_, _, let value): found = expression(value)
+                case .assignIndex(let list, let index, let value): found = expression(list) ?? expression(index) ?? expression(value)
+                case .ifElse(let condition, let then, let otherwise): found = expression(condition) ?? body(then) ?? body(otherwise ?? [])
+                case .whileLoop(let condition, let loop): found = expression(condition) ?? body(loop)
+                case .forIn(_, _, let sequence, let loop): found = expression(sequence) ?? body(loop)
+                case .repeatLoop(let count, let loop): found = expression(count) ?? body(loop)
+                case .returnValue(let value): found = expression(value)
+                case .timer(let duration, let label): found = expression(duration) ?? expression(label)
+                default: found = nil
+                }
+                if let found { return found }
+            }
+            return nil
+        }
+        return body(statements).map { (what: $0.0, range: $0.1) }
+    }
+
     /// A schedule's arguments against the routine's parameters: their count,
     /// and their type where a parameter's default value is a literal.
     private func checkSchedule(_ schedule: Schedule, _ declaration: RoutineDeclaration) {
+        if schedule.unattended, let asking = firstQuestion(in: declaration.body, visited: [schedule.routine]) {
+            error("'\(schedule.routine)' is scheduled to run unattended, but it asks (\(asking.what)): no one is there to answer",
+                  at: asking.range, hint: "drop 'unattended' so the reminder tells you to run it, or take the question out")
+        }
         let name = schedule.routine, count = schedule.arguments.count, arity = declaration.arity
         guard arity.contains(count) else {
             let required = declaration.parameters.filter { $0.defaultValue == nil }.map(\.name)

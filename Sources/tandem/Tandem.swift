@@ -8,7 +8,7 @@ import TandemRuntime
 /// coaching modules contribute.
 struct Tandem: HostCommand {
     static let hostCommands: [any ParsableCommand.Type] =
-        BrowseCommands.all + JournalCommands.all + RoutineCommands.all + [TogetherCommand.self, SyncCommand.self, QuestionCommand.self]
+        BrowseCommands.all + JournalCommands.all + RoutineCommands.all + [TogetherCommand.self, SyncCommand.self, QuestionCommand.self, DueCommand.self, RemindCommand.self]
 
     // Built once: ArgumentParser reads the configuration many times while it
     // parses, and each read would otherwise rebuild the subcommand list.
@@ -35,6 +35,13 @@ struct Tandem: HostCommand {
 @main
 enum Main {
     static func main() {
+        // The shell prompt's segment, on every prompt: from its cache when
+        // that is current, before any module or parser is set up.
+        if CommandLine.arguments.dropFirst().elementsEqual(["due", "--prompt"]),
+           let environment = try? TandemEnvironment.fromProcess(), let cached = Runtime.cachedPromptSegment(environment) {
+            if let segment = cached { environment.output.write(segment + "\n") }
+            exit(0)
+        }
         guard let runtime = Runtime.launch("tandem", registry: App.registry, commands: Tandem.hostCommands) else {
             exit(ExitStatus.usage)
         }

@@ -10,8 +10,9 @@ import TandemRoutine
 public struct Reminder: Sendable, Hashable {
     /// Where a reminder comes from.
     public enum Source: Sendable, Hashable {
-        /// A schedule in a saved routine file.
-        case routine(file: String, call: String, unattended: Bool)
+        /// A schedule in a saved routine file (`evening.routine`): the routine
+        /// it calls and the arguments as written.
+        case routine(file: String, routine: String, arguments: [String], unattended: Bool)
         /// A habit's daily reminder.
         case habit(id: String)
     }
@@ -94,7 +95,9 @@ extension Runtime {
                     name: "\(schedule.routine)-" + String(format: "%02d%02d", schedule.hour, schedule.minute) + days,
                     title: title, days: schedule.days, hour: schedule.hour, minute: schedule.minute, zone: schedule.zone,
                     command: Self.runCommand(file: name, schedule),
-                    source: .routine(file: name + ".routine", call: schedule.callText, unattended: schedule.unattended)))
+                    source: .routine(
+                        file: name + ".routine", routine: schedule.routine, arguments: schedule.argumentTexts,
+                        unattended: schedule.unattended)))
             }
         }
         if let journal = try existingJournal() {

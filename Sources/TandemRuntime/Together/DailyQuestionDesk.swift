@@ -44,4 +44,12 @@ extension Runtime {
     private func partnerName(_ journal: Journal) -> String {
         ((try? journal.profile().partnerName) ?? nil) ?? "your partner"
     }
+
+    /// "2 reminders waiting: evening, tidy": for the REPL's banner; `nil` when none wait.
+    public func remindersNotice() -> String? {
+        guard let waiting = try? existingJournal()?.waitingReminders(), !waiting.isEmpty else { return nil }
+        let labels = (try? reminders()).map { list in Dictionary(list.map { ($0.name, $0.label) }, uniquingKeysWith: { a, _ in a }) } ?? [:]
+        let names = waiting.map { labels[$0.name] ?? $0.name }
+        return "\(waiting.count) reminder\(waiting.count == 1 ? "" : "s") waiting: " + names.joined(separator: ", ")
+    }
 }

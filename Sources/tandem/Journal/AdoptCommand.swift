@@ -16,6 +16,9 @@ struct AdoptCommand: HostCommand {
             such as weekend,mon.
             A habit of your own: tandem adopt custom.morning_walk --title "Morning walk together" --every 3/7
             Marks go back to the day of adoption: give --since DATE to start earlier.
+            --remind HH:MM reminds you every day at that time unless the habit is done
+            (once the schedules are installed: tandem schedule install); on a habit you
+            track already it only changes the reminder, and --remind off clears it.
             """)
 
     @Argument(help: "A practice id (such as daily.gratitude), or custom.NAME for your own habit.")
@@ -29,6 +32,9 @@ struct AdoptCommand: HostCommand {
 
     @Option(name: .long, help: "The day you started: YYYY-MM-DD, today or yesterday (default: today). Marks before it need --force.")
     var since: String?
+
+    @Option(name: .long, help: "Remind me every day at HH:MM (such as 21:00), or 'off'.")
+    var remind: String?
 
     func run(on runtime: Runtime) throws {
         let cadence: Cadence?
@@ -53,6 +59,17 @@ struct AdoptCommand: HostCommand {
             chosen = cadence ?? practice.cadence
         }
         let start = try JournalAccess.day(since, runtime.environment, option: "--since")
+        var reminder: (hour: Int, minute: Int)?? = nil
+        if let remind {
+            if remind.lowercased() == "off" || remind.lowercased() == "none" {
+                reminder = .some(nil)
+            } else {
+                guard let time = Journal.clockTime(remind) else {
+                    throw CommandFailure("--remind takes a time of day such as 21:00 (or off), not '\(remind.terminalSafe)'")
+                }
+                reminder = .some(time)
+            }
+        }
         // Checked before the journal is opened (and perhaps created).
         let checkedName = try Journal.checkedLine(name, what: "the title")
         let journal = try runtime.journal()
@@ -65,6 +82,16 @@ struct AdoptCommand: HostCommand {
             runtime.environment.output.write("\(habit.id.terminalSafe) is already adopted (\(habit.cadence)); nothing changed.\n")
         case .cadenceChanged(let habit, let from):
             runtime.environment.output.write("\(habit.id.terminalSafe) now runs \(habit.cadence) (was \(from)); its history is kept.\n")
+        }
+        if let reminder {
+            try journal.setReminder(id, time: reminder)
+            if let time = reminder {
+                runtime.environment.output.write(
+                    "Reminder set: every day at " + String(format: "%02d:%02d", time.hour, time.minute)
+                        + " unless it is done. Timers fire once installed: tandem schedule install\n")
+            } else {
+                runtime.environment.output.write("Reminder cleared.\n")
+            }
         }
     }
 }

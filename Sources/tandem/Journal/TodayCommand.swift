@@ -89,6 +89,13 @@ struct TodayCommand: HostCommand {
                 out += TextLayout.paragraph(line(item, other: section.other[item.habit.id], otherName: section.otherName, style), width: width, hanging: "    ")
             }
         }
+        // Reminders that found no desktop wait here until seen.
+        if who != .partner, let journal, !(try journal.waitingReminders()).isEmpty {
+            let summary = try runtime.dueSummary()
+            out += "\n" + style.bold("Reminders waiting") + "\n"
+                + DueCommand.lines(DueSummary(date: summary.date, habits: [], waiting: summary.waiting, upcoming: []), runtime.environment, empty: nil)
+            try journal.markRemindersSeen()
+        }
         runtime.environment.output.write(out)
     }
 
