@@ -60,10 +60,6 @@ struct ReadmeTests {
 
     /// Runs one shell line in `home`, standard output and error together.
     static func shell(_ command: String, home: URL, stdin: String = "") -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = ["-c", command]
-        process.currentDirectoryURL = home
         var variables = ProcessInfo.processInfo.environment
         for name in ["TANDEM_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CONFIG_HOME"] { variables[name] = nil }
         variables["HOME"] = home.path
@@ -73,17 +69,8 @@ struct ReadmeTests {
         variables["NO_COLOR"] = "1"
         variables["COLUMNS"] = "80"
         variables["LANG"] = "C.UTF-8"
-        process.environment = variables
-        let output = Pipe(), input = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        process.standardInput = input
-        do { try process.run() } catch { return (-1, "could not run bash: \(error)") }
-        input.fileHandleForWriting.write(Data(stdin.utf8))
-        try? input.fileHandleForWriting.close()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        let run = Spawn.run("/bin/bash", ["-c", command], environment: variables, directory: home, stdin: stdin, mergeErrors: true)
+        return (run.status, String(decoding: run.stdout, as: UTF8.self))
     }
 
     @Test("the shell examples do and print what the README says")

@@ -68,50 +68,14 @@ func runTandem(
     _ args: [String], stdin: String? = nil, environment: [String: String] = [:], home: URL, timeout: TimeInterval = 60,
     directory: URL? = nil, binary: URL = tandemBinaryURL()
 ) -> TandemRun {
-    let process = Process()
-    process.executableURL = binary
-    process.arguments = args
-    if let directory { process.currentDirectoryURL = directory }
-    process.environment = tandemEnvironment(home: home, environment)
-    let input = Pipe(), output = Pipe(), errors = Pipe()
-    process.standardInput = input
-    process.standardOutput = output
-    process.standardError = errors
-    do {
-        try process.run()
-    } catch {
-        return TandemRun(status: -1, stdout: "", stderr: "could not start \(tandemBinaryURL().path): \(error)")
-    }
-    // Read both pipes concurrently so a chatty child never blocks on a full pipe.
-    let outBox = DataBox(), errBox = DataBox()
-    let group = DispatchGroup()
-    group.enter()
-    DispatchQueue.global().async {
-        outBox.data = output.fileHandleForReading.readDataToEndOfFile()
-        group.leave()
-    }
-    group.enter()
-    DispatchQueue.global().async {
-        errBox.data = errors.fileHandleForReading.readDataToEndOfFile()
-        group.leave()
-    }
-    let watchdog = DispatchWorkItem { [process] in
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-    }
-    DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: watchdog)
-    if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-    try? input.fileHandleForWriting.close()
-    group.wait()
-    process.waitUntilExit()
-    watchdog.cancel()
-    var stderr = String(decoding: errBox.data, as: UTF8.self)
-    if process.terminationReason == .uncaughtSignal, process.terminationStatus == SIGKILL {
+    let run = Spawn.run(
+        binary.path, args, environment: tandemEnvironment(home: home, environment), directory: directory, stdin: stdin ?? "",
+        timeout: timeout)
+    var stderr = String(decoding: run.stderr, as: UTF8.self)
+    if run.timedOut {
         stderr += "\n[killed by the test after \(Int(timeout)) s: tandem \(args.joined(separator: " ")) did not finish]"
     }
-    return TandemRun(
-        status: process.terminationStatus,
-        stdout: String(decoding: outBox.data, as: UTF8.self),
-        stderr: stderr)
+    return TandemRun(status: run.status, stdout: String(decoding: run.stdout, as: UTF8.self), stderr: stderr)
 }
 
 /// Starts `tandem ARGS` without waiting, with standard output on a pipe, for
@@ -138,14 +102,7 @@ private final class DataBox: @unchecked Sendable {
 /// Runs a system tool (mount, umount, sqlite3) and returns its exit status.
 @discardableResult
 func runTool(_ path: String, _ args: [String]) -> Int32 {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: path)
-    process.arguments = args
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
-    guard (try? process.run()) != nil else { return -1 }
-    process.waitUntilExit()
-    return process.terminationStatus
+    Spawn.run(path, args, environment: ProcessInfo.processInfo.environment).status
 }
 
 /// A tiny tmpfs mounted on a new temporary folder (mode 0755): a disk to
