@@ -22,10 +22,13 @@ import Testing
             """.write(to: routines.appendingPathComponent("tidy.routine"), atomically: true, encoding: .utf8)
         try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
         // A stand-in for notify-send (no desktop here): it records its arguments.
-        let script = bin.appendingPathComponent("notify-send")
-        try "#!/bin/sh\nfor a in \"$@\"; do printf '%s|' \"$a\"; done >> '\(log.path)'\necho >> '\(log.path)'\n"
-            .write(to: script, atomically: true, encoding: .utf8)
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script.path)
+        // Written with O_CLOEXEC: a child that other tests start meanwhile and that
+        // inherited a writable descriptor would make running it fail with ETXTBSY.
+        let text = "#!/bin/sh\nfor a in \"$@\"; do printf '%s|' \"$a\"; done >> '\(log.path)'\necho >> '\(log.path)'\n"
+        let fd = open(bin.appendingPathComponent("notify-send").path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o755)
+        #expect(fd >= 0)
+        _ = text.utf8CString.withUnsafeBufferPointer { write(fd, $0.baseAddress, $0.count - 1) }
+        close(fd)
     }
 
     /// With a desktop: the stand-in on PATH and a session bus address.

@@ -89,7 +89,7 @@ import Testing
         let check = runTandem(["check", "evening"], home: home)
         #expect(check.status == 0, "\(check.stderr)")
         let schedule = runTandem(["schedule"], home: home)
-        #expect(schedule.stdout.contains("Fri 2026-11-20 21:30  evening(\"Sam\")  (evening.routine, every day at 21:30)"))
+        #expect(schedule.stdout.contains("Fri 2026-11-20 21:30  evening(\"Sam\")  (evening.routine, every day at 21:30; tandem remind evening-2130)"))
         #expect(schedule.stdout.contains("evening(\"Alex\", 45)"))
         let json = runTandem(["schedule", "--json"], home: home)
         #expect(json.stdout.contains("\"arguments\" : ["))

@@ -8,19 +8,23 @@ import TandemRoutine
 /// `tandem schedule [--json]`
 struct ScheduleCommand: HostCommand {
     static let configuration = CommandConfiguration(
-        commandName: "schedule", abstract: "Show when each scheduled routine runs next.")
+        commandName: "schedule", abstract: "Show when each scheduled routine and habit reminder comes next, and its name for tandem remind.")
 
     @OptionGroup var output: OutputOptions
 
     struct Entry: Encodable {
+        /// The reminder's name, which `tandem remind` takes.
+        var name: String
         var routine: String
         var file: String
         var when: String
         var next: String
         /// The literals the schedule passes, as written: `"Sam"`, `20`.
         var arguments: [String]
-        /// The routine and its arguments: `evening("Sam")`.
+        /// The routine and its arguments: `evening("Sam")`; a habit's reminder: its id.
         var call: String
+        /// What the person runs: `tandem run evening`, `tandem done daily.gratitude`.
+        var command: String
     }
 
     func run(on runtime: Runtime) throws {
@@ -30,15 +34,20 @@ struct ScheduleCommand: HostCommand {
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = environment.timeZone
         formatter.dateFormat = "yyyy-MM-dd'T'HH:mm"
-        for name in RoutineFiles.savedNames(environment) {
-            let path = environment.routinesDirectory.appendingPathComponent(name + ".routine").path
-            let program = RoutineProgram.load(path: path)
-            for schedule in program.schedules {
-                guard let next = schedule.nextRun(after: environment.now, timeZone: environment.timeZone) else { continue }
-                entries.append((next, Entry(routine: schedule.routine, file: name + ".routine", when: schedule.whenText,
-                                            next: formatter.string(from: next), arguments: schedule.argumentTexts,
-                                            call: schedule.callText)))
+        // Saved routines' schedules and habits' reminders: the list tandem remind reads.
+        for reminder in try runtime.reminders() {
+            guard let next = reminder.moments(after: environment.now.addingTimeInterval(-1), count: 1, user: environment.timeZone).first else { continue }
+            let (routine, file, arguments, call): (String, String, [String], String)
+            switch reminder.source {
+            case .routine(let name, let routineName, let args, _):
+                (routine, file, arguments) = (routineName, name, args)
+                call = args.isEmpty ? routineName : routineName + "(" + args.joined(separator: ", ") + ")"
+            case .habit(let id):
+                (routine, file, arguments, call) = ("", "", [], id)
             }
+            entries.append((next, Entry(
+                name: reminder.name, routine: routine, file: file, when: reminder.whenText, next: formatter.string(from: next),
+                arguments: arguments, call: call, command: reminder.command)))
         }
         entries.sort { ($0.date, $0.entry.routine) < ($1.date, $1.entry.routine) }
         if output.json {
@@ -53,7 +62,8 @@ struct ScheduleCommand: HostCommand {
         }
         formatter.dateFormat = "EEE yyyy-MM-dd HH:mm"
         for (date, entry) in entries {
-            runtime.environment.output.write("\(formatter.string(from: date))  \(runtime.environment.style.bold(entry.call.terminalSafe))  (\(entry.file.terminalSafe), \(entry.when.terminalSafe))\n")
+            let origin = entry.file.isEmpty ? "habit reminder" : entry.file.terminalSafe
+            runtime.environment.output.write("\(formatter.string(from: date))  \(runtime.environment.style.bold(entry.call.terminalSafe))  (\(origin), \(entry.when.terminalSafe); tandem remind \(entry.name.terminalSafe))\n")
         }
     }
 }
