@@ -141,7 +141,8 @@ struct ReadmeTests {
                 } else if previousAsks, let answer = line.split(separator: " ").last {
                     // "Question? 8": the question is shown, then 8 is typed.
                     let question = line.dropLast(answer.count)
-                    try terminal.waitFor { $0.contains(question.trimmingCharacters(in: .whitespaces)) }
+                    // Waited for as the last line: the typed command itself holds the question's text.
+                    try terminal.waitFor { $0.hasSuffix(question.trimmingCharacters(in: .whitespaces) + "\n") }
                     terminal.line(String(answer))
                     previousAsks = false
                 }
