@@ -242,6 +242,24 @@ extension Journal {
     }
 }
 
+extension Journal {
+    /// The check-ins of the `days` days up to `day` (today included), oldest
+    /// first: what a routine's `checkins(days)` reads.
+    public func checkInPoints(days: Int, asOf day: LocalDay? = nil, author: String? = nil) throws -> [CheckInPoint] {
+        let day = day ?? today
+        let author = author ?? self.author
+        guard days > 0 else { return [] }
+        return try read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT date, connection FROM checkin_point WHERE author = ? AND date BETWEEN ? AND ? ORDER BY date, seq",
+                arguments: [author, day.adding(days: -(days - 1)).description, day.description]
+            ).compactMap { row in
+                LocalDay(parsingAnyYear: row["date"]).map { CheckInPoint(date: $0, connection: row["connection"]) }
+            }
+        }
+    }
+}
+
 extension JournalStats {
     /// The figures as one JSON object (sorted keys, pretty-printed).
     public func jsonText() -> String {

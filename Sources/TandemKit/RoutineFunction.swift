@@ -14,6 +14,8 @@ public enum RoutineValue: Sendable, Hashable {
     case list([RoutineValue])
     /// A duration, in seconds (`20m` is 1200).
     case duration(Int)
+    /// A map from text keys to values, in insertion order: `{"walk": 3}`.
+    case map(RoutineMap)
 
     /// The name of the value's type, as error messages say it.
     public var typeName: String {
@@ -25,6 +27,54 @@ public enum RoutineValue: Sendable, Hashable {
         case .string: "string"
         case .list: "list"
         case .duration: "duration"
+        case .map: "map"
+        }
+    }
+}
+
+/// A map as module functions see it: text keys, each once, in the order
+/// they were first set (as the routine language's `keys(m)` gives them).
+///
+/// ```swift
+/// let habit: RoutineMap = ["id": .string("daily.gratitude"), "strength": .decimal(0.8)]
+/// habit["strength"]   // .decimal(0.8)
+/// ```
+public struct RoutineMap: Sendable, Hashable, ExpressibleByDictionaryLiteral {
+    /// The keys, in insertion order.
+    public private(set) var keys: [String] = []
+    /// The values, in the order of ``keys``.
+    public private(set) var values: [RoutineValue] = []
+
+    /// An empty map.
+    public init() {}
+
+    /// A map of the pairs, in their order; a key given again replaces its value in place.
+    public init(_ pairs: [(String, RoutineValue)]) {
+        for (key, value) in pairs { self[key] = value }
+    }
+
+    /// A map of the literal's pairs, in the order written.
+    public init(dictionaryLiteral elements: (String, RoutineValue)...) {
+        self.init(elements)
+    }
+
+    /// How many keys.
+    public var count: Int { keys.count }
+
+    /// The value of `key`, or `nil` when it is not set; setting `nil`
+    /// removes the key, setting a new key appends it.
+    public subscript(key: String) -> RoutineValue? {
+        get { keys.firstIndex(of: key).map { values[$0] } }
+        set {
+            if let index = keys.firstIndex(of: key) {
+                if let newValue { values[index] = newValue } else {
+                    keys.remove(at: index)
+                    values.remove(at: index)
+                }
+            } else if let newValue {
+                keys.append(key)
+                values.append(newValue)
+            }
         }
     }
 }

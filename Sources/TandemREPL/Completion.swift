@@ -116,10 +116,16 @@ public struct CompletionEngine: Sendable {
     ///   - sessionNames: routines and variables defined in the session.
     ///   - isContinuation: whether the line continues a multi-line input
     ///     (where `:` does not start a meta command).
-    public func complete(_ line: String, sessionNames: [String] = [], isContinuation: Bool = false) -> Completion {
+    ///   - mapKeys: the keys of the map a variable holds, for `name["` (nil: no map).
+    public func complete(
+        _ line: String, sessionNames: [String] = [], isContinuation: Bool = false, mapKeys: (String) -> [String]? = { _ in nil }
+    ) -> Completion {
         let trimmed = line.drop { $0 == " " || $0 == "\t" }
         if !isContinuation, trimmed.hasPrefix(":") {
             return completeMeta(String(trimmed))
+        }
+        if let (variable, typed) = Self.openKey(line), let keys = mapKeys(variable) {
+            return completeKey(typed, keys)
         }
         if InputScanner.state(of: line) == .incomplete(open: "\"") { return .none }
         let word = String(line.reversed().prefix { InputScanner.isIdentifierCharacter($0) || $0 == "." }.reversed())
@@ -200,6 +206,28 @@ public struct CompletionEngine: Sendable {
             return Completion(word: word, candidates: candidates, insertion: String(only.dropFirst(word.count)) + (only.hasSuffix("/") ? "" : " "))
         }
         return finish(word: word, candidates: candidates)
+    }
+
+    /// `name["wa` at the end of the line: the variable and the key typed so
+    /// far (plain text: no escape or interpolation started).
+    static func openKey(_ line: String) -> (variable: String, typed: String)? {
+        guard let quote = line.lastIndex(of: "\"") else { return nil }
+        let typed = line[line.index(after: quote)...]
+        guard !typed.contains(where: { $0 == "\\" || $0 == "{" || $0 == "}" }), quote > line.startIndex else { return nil }
+        let bracket = line.index(before: quote)
+        guard line[bracket] == "[" else { return nil }
+        let name = String(line[..<bracket].reversed().prefix { InputScanner.isIdentifierCharacter($0) }.reversed())
+        guard let first = name.first, !first.isNumber, InputScanner.state(of: line) == .incomplete(open: "\"") else { return nil }
+        return (name, String(typed))
+    }
+
+    /// The keys that start with what was typed; the only one closes with `"]`.
+    private func completeKey(_ typed: String, _ keys: [String]) -> Completion {
+        // Keys a string literal could not hold as typed are left out.
+        let matching = Array(Set(keys.filter { $0.hasPrefix(typed) && !$0.contains(where: { "\"\\{}\n".contains($0) }) })).sorted()
+        guard let first = matching.first else { return Completion(word: typed, candidates: [], insertion: "") }
+        if matching.count == 1 { return Completion(word: typed, candidates: matching, insertion: String(first.dropFirst(typed.count)) + "\"]") }
+        return Completion(word: typed, candidates: matching, insertion: String(Self.commonPrefix(matching).dropFirst(typed.count)))
     }
 
     private func finish(word: String, candidates: [String], space: Bool = false) -> Completion {

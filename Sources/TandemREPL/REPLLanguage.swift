@@ -29,6 +29,9 @@ public protocol REPLLanguage: AnyObject {
     var routineNames: [String] { get }
     /// The variables the session defines.
     var variableNames: [String] { get }
+    /// The keys of the map a session variable holds (for completion after
+    /// `name["`), or `nil` when it holds no map.
+    func mapKeys(ofVariable name: String) -> [String]?
     /// The source text of a routine the session defines, when the language keeps it.
     func routineSource(named name: String) -> String?
     /// The text of a file that defines routine `name` with everything it
@@ -44,6 +47,8 @@ public protocol REPLLanguage: AnyObject {
 extension REPLLanguage {
     /// The language cannot tell.
     public func fileText(forRoutine name: String) -> Result<String, CommandFailure>? { nil }
+    /// No maps.
+    public func mapKeys(ofVariable name: String) -> [String]? { nil }
 }
 
 /// The stand-in while no language is wired: every chunk is an error.

@@ -61,6 +61,9 @@ public final class RoutineLanguage: REPLLanguage {
     public var routineNames: [String] { session.routineNames }
     /// The variables defined so far.
     public var variableNames: [String] { session.variableNames }
+
+    /// The keys of the map the variable holds, for completion after `name["`.
+    public func mapKeys(ofVariable name: String) -> [String]? { session.mapKeys(ofVariable: name) }
     /// The source text that defined a routine.
     public func routineSource(named name: String) -> String? { session.source(ofRoutine: name) }
     /// The routine with the routines and variables it needs, as the session's resolver found them.

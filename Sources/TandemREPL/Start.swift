@@ -73,7 +73,8 @@ final class CompleterBox {
         guard let repl else { return .none }
         if engine == nil { engine = repl.makeCompletionEngine() }
         let names = repl.language.routineNames + repl.language.variableNames
-        return engine!.complete(line, sessionNames: names, isContinuation: continuation)
+        let language = repl.language
+        return engine!.complete(line, sessionNames: names, isContinuation: continuation, mapKeys: { language.mapKeys(ofVariable: $0) })
     }
 }
 

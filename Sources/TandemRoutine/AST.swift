@@ -46,6 +46,8 @@ public final class Expr {
         case none
         case variable(String)
         case list([Expr])
+        /// `{"walk": 3, "cook": 1}`: keys and values, in order.
+        case map([(key: Expr, value: Expr)])
         case negate(Expr)
         case not(Expr)
         case binary(BinaryOperator, Expr, Expr)
@@ -101,6 +103,8 @@ public final class Expr {
         case .string(let s): Expr(.string(s), range)
         case .duration(let s): Expr(.duration(s), range)
         case .list(let items): Expr(.list(items.map { literal($0, at: range) }), range)
+        case .map(let map):
+            Expr(.map(zip(map.keys, map.values).map { (key: Expr(.string($0), range), value: literal($1, at: range)) }), range)
         }
     }
 }

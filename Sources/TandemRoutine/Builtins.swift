@@ -105,6 +105,57 @@ enum Builtins {
         return box
     }
 
+    private static func map(_ v: Value, _ name: String, _ range: SourceRange) throws -> MapBox {
+        guard case .map(let box) = v else {
+            throw RuntimeError("\(name) needs a map, not \(v.typeName)", at: range,
+                               hint: v.typeName == "list" ? "a list is read by position (xs[0]); a map is written {\"key\": value}" : nil)
+        }
+        return box
+    }
+
+    /// `"me"`, `"partner"` or `"both"` at `index`; `"me"` when it is left out.
+    private static func whoArgument(_ a: [Value], _ index: Int, _ range: SourceRange) throws -> RoutineWho {
+        guard index < a.count else { return .me }
+        let text = try string(a[index], "whose entries", range)
+        guard let who = RoutineWho(rawValue: text) else {
+            throw RuntimeError("whose entries is \"me\", \"partner\" or \"both\", not \(Value.string(text).description)", at: range)
+        }
+        return who
+    }
+
+    /// Reads the journal, showing its failures (no partner yet, a locked file) at the call.
+    private static func journal(_ range: SourceRange, _ read: () throws -> Value) throws -> Value {
+        do { return try MemoryBudget.check(made: try read(), range) } catch let error as RuntimeError { throw error } catch {
+            throw RuntimeError((error as? CommandFailure)?.message ?? "\(error)", at: range)
+        }
+    }
+
+    /// `sort(xs, "strength")`: maps in the order of one key's values, which
+    /// each map must have; maps with equal values keep their order.
+    private static func sortMaps(_ items: [Value], by key: String, _ range: SourceRange) throws -> Value {
+        var keyed: [(key: Value, index: Int)] = []
+        keyed.reserveCapacity(items.count)
+        for (index, item) in items.enumerated() {
+            guard case .map(let box) = item else {
+                throw RuntimeError("sort by \(Value.string(key).description) needs a list of maps, but element \(index) is \(item.typeName == "integer" ? "an" : "a") \(item.typeName)", at: range)
+            }
+            guard let value = box.value(of: key) else { throw Ops.missingKey(key, in: box, range) }
+            keyed.append((value, index))
+        }
+        var failure: RuntimeError?
+        keyed.sort { x, y in
+            do {
+                let order = try Ops.order(x.key, y.key, range)
+                return order != 0 ? order < 0 : x.index < y.index
+            } catch {
+                failure = error as? RuntimeError
+                return false
+            }
+        }
+        if let failure { throw failure }
+        return .list(ListBox(keyed.map { items[$0.index] }))
+    }
+
     private static func string(_ v: Value, _ name: String, _ range: SourceRange) throws -> String {
         guard case .str(let s) = v else { throw RuntimeError("\(name) needs a string, not \(v.typeName)", at: range) }
         return s.value
@@ -184,7 +235,8 @@ enum Builtins {
             switch a[0] {
             case .list(let box): return .int(box.count)
             case .str(let s): return .int(s.characterCount)
-            default: throw RuntimeError("len needs a list or a string, not \(a[0].typeName)", at: range)
+            case .map(let box): return .int(box.count)
+            default: throw RuntimeError("len needs a list, a map or a string, not \(a[0].typeName)", at: range)
             }
         case .append:
             try list(a[0], "append", range).append(a[1], range)
@@ -270,7 +322,8 @@ enum Builtins {
                 }
                 return .bool(found)
             case .str(let s): return .bool(s.value.contains(try string(a[1], "contains", range)))
-            default: throw RuntimeError("contains needs a list or a string, not \(a[0].typeName)", at: range)
+            case .map(let box): return .bool(box.position(of: try Ops.mapKey(a[1], range)) != nil)
+            default: throw RuntimeError("contains needs a list, a map or a string, not \(a[0].typeName)", at: range)
             }
         case .pop:
             let box = try list(a[0], "pop", range)
@@ -302,6 +355,7 @@ enum Builtins {
             let sorted = try list(a[0], "sort", range)
             try MemoryBudget.reserve(MemoryBudget.bytes(sorted.count, of: 32), range)
             var items = sorted.items
+            if a.count > 1 { return try sortMaps(items, by: try string(a[1], "sort's key", range), range) }
             var failure: RuntimeError?
             items.sort { x, y in
                 do { return try Ops.order(x, y, range) < 0 } catch {
@@ -320,6 +374,7 @@ enum Builtins {
             try box.withValues(range) { $0.insert(a[2], at: i) }
             return .none
         case .remove:
+            if case .map(let map) = a[0] { return map.remove(try Ops.mapKey(a[1], range)) ?? .none }
             let box = try list(a[0], "remove", range)
             let i = try Ops.listIndex(a[1], count: box.count, range)
             return try box.withValues(range) { $0.remove(at: i) }
@@ -341,6 +396,33 @@ enum Builtins {
                 throw RuntimeError("answer_question: \((error as? CommandFailure)?.message ?? "\(error)")", at: range)
             }
             return .none
+        case .has:
+            return .bool(try map(a[0], "has", range).position(of: try Ops.mapKey(a[1], range)) != nil)
+        case .keys:
+            let box = try map(a[0], "keys", range)
+            try MemoryBudget.reserve(MemoryBudget.bytes(box.count, of: 16), range)
+            return .list(ListBox(box.keys.map { .string($0) }))
+        case .values:
+            let box = try map(a[0], "values", range)
+            try MemoryBudget.reserve(MemoryBudget.bytes(box.count, of: 16), range)
+            return .list(ListBox(box.values))
+        case .get:
+            let box = try map(a[0], "get", range)
+            return box.value(of: try Ops.mapKey(a[1], range)) ?? (a.count > 2 ? a[2] : .none)
+        case .habits:
+            let who = try whoArgument(a, 0, range)
+            return try journal(range) { .list(ListBox(try m.host.journalHabits(who: who).map { Value(.map($0)) })) }
+        case .habit:
+            let id = try string(a[0], "habit", range)
+            let who = try whoArgument(a, 1, range)
+            return try journal(range) { try m.host.journalHabits(who: who).first { $0["id"] == .string(id) }.map { Value(.map($0)) } ?? .none }
+        case .checkins:
+            let days = a.isEmpty ? 30 : try Ops.integer(a[0], "the days of checkins", range)
+            guard days >= 0 else { throw RuntimeError("checkins(\(days)): the number of days cannot be negative", at: range) }
+            let who = try whoArgument(a, 1, range)
+            return try journal(range) { .list(ListBox(try m.host.journalCheckins(days: days, who: who).map { Value(.map($0)) })) }
+        case .questionStatus:
+            return try journal(range) { try m.host.questionStatus().map { Value(.map($0)) } ?? .none }
         case .sum:
             var total: Value = .int(0)
             for item in try list(a[0], "sum", range).items { total = try Ops.Add.values(total, item, range) }

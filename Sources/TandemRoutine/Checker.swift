@@ -55,13 +55,19 @@ enum Builtin: String, CaseIterable {
     case len, append, str, num, round, floor, abs, min, max, join, split, upper, lower, contains, pop
     case random, pick, today, now, weekday, type, sort, insert, remove, range, sum
     case question, answerQuestion = "answer_question"
+    case has, keys, values, get
+    case habits, habit, checkins, questionStatus = "question_status"
 
     var arity: ClosedRange<Int> {
         switch self {
-        case .today, .now, .weekday, .question: 0...0
+        case .today, .now, .weekday, .question, .questionStatus: 0...0
         case .answerQuestion: 1...1
-        case .len, .str, .num, .floor, .abs, .upper, .lower, .pop, .pick, .type, .sort, .sum: 1...1
-        case .append, .contains, .random, .remove: 2...2
+        case .len, .str, .num, .floor, .abs, .upper, .lower, .pop, .pick, .type, .sum, .keys, .values: 1...1
+        case .sort: 1...2
+        case .append, .contains, .random, .remove, .has: 2...2
+        case .get: 2...3
+        case .habits: 0...1
+        case .habit, .checkins: 0...2
         case .round, .join, .split: 1...2
         case .insert: 3...3
         case .range: 1...2
@@ -92,13 +98,21 @@ enum Builtin: String, CaseIterable {
         case .now: "now()"
         case .weekday: "weekday()"
         case .type: "type(x)"
-        case .sort: "sort(list)"
+        case .sort: "sort(list) or sort(list, key)"
         case .insert: "insert(list, index, value)"
-        case .remove: "remove(list, index)"
+        case .remove: "remove(list, index) or remove(map, key)"
         case .range: "range(n) or range(low, high)"
         case .sum: "sum(list)"
         case .question: "question()"
         case .answerQuestion: "answer_question(text)"
+        case .has: "has(map, key)"
+        case .keys: "keys(map)"
+        case .values: "values(map)"
+        case .get: "get(map, key, default)"
+        case .habits: "habits(who)"
+        case .habit: "habit(id, who)"
+        case .checkins: "checkins(days, who)"
+        case .questionStatus: "question_status()"
         }
     }
 }
@@ -131,10 +145,22 @@ final class Checker {
     /// The number of slots the top-level code of the checked chunk needs.
     private(set) var mainFrameSize = 0
 
-    init(registry: ModuleRegistry, table: SymbolTable, allowsRedefinition: Bool) {
+    /// The ids of the habits in the journal (both partners'), which
+    /// `habit(id)` accepts besides the practices of the modules.
+    private(set) lazy var habitIDs: Set<String> = readHabitIDs()
+    /// Reads them, only when a `habit(id)` names neither a practice nor a known id.
+    private let readHabitIDs: () -> Set<String>
+    /// What is known of the variables declared in this chunk, by slot.
+    private var localTypes: [Int: StaticType] = [:]
+    private var globalTypes: [Int: StaticType] = [:]
+    /// Names assigned somewhere (or declared twice): their type can change, so it is not known.
+    private var changingNames: Set<String> = []
+
+    init(registry: ModuleRegistry, table: SymbolTable, allowsRedefinition: Bool, habitIDs: @escaping () -> Set<String> = { [] }) {
         self.registry = registry
         self.table = table
         self.allowsRedefinition = allowsRedefinition
+        readHabitIDs = habitIDs
         visibleGlobals = Set(table.globals.keys)
     }
 
@@ -158,6 +184,7 @@ final class Checker {
 
     /// Checks a program's top-level statements (with includes already spliced in).
     func check(_ statements: [Stmt]) {
+        changingNames = Checker.changingNames(statements)
         // Declarations first: routines may be called before they are defined,
         // and routines see every top-level variable.
         for statement in statements {
@@ -224,6 +251,7 @@ final class Checker {
     }
 
     private func beginFunction(routine: RoutineDeclaration?) {
+        localTypes = [:]
         scopes = []
         nextSlot = 0
         frameSize = 0
@@ -241,6 +269,7 @@ final class Checker {
             }
             if let value = parameter.defaultValue { checkExpression(value) }
             let slot = declare(parameter.name)
+            localTypes[slot] = nil
             slots.append(slot)
         }
         declaration.parameterSlots = slots
@@ -287,16 +316,21 @@ final class Checker {
         case .expression(let expression):
             checkExpression(expression)
         case .letVariable(let name, let nameRange, let value):
-            checkExpression(value)
+            let type = checkExpression(value)
+            let known = changingNames.contains(name) ? nil : type
             if scopes.isEmpty && currentRoutine == nil {
                 visibleGlobals.insert(name)
-                statement.binding = .global(globalSlot(name) ?? 0)
+                let slot = globalSlot(name) ?? 0
+                statement.binding = .global(slot)
+                globalTypes[slot] = known
             } else {
                 if scopes[scopes.count - 1][name] != nil {
                     error("'\(name)' is already declared in this block", at: nameRange,
                           hint: "to change it, write '\(name) = …' without 'let'")
                 }
-                statement.binding = .local(declare(name))
+                let slot = declare(name)
+                statement.binding = .local(slot)
+                localTypes[slot] = known
             }
         case .assign(let name, let nameRange, let value):
             checkExpression(value)
@@ -322,10 +356,15 @@ final class Checker {
             checkBlock(body)
             loopDepth -= 1
         case .forIn(let name, _, let sequence, let body):
-            checkExpression(sequence)
+            let type = checkExpression(sequence)
+            if let type, type.element == nil {
+                error("cannot loop over \(type.phrase); only over a list, a map's keys, a string or a range such as 1..10",
+                      at: sequence.range)
+            }
             loopDepth += 1
             scopes.append([:])
             statement.slot = declare(name)
+            localTypes[statement.slot] = changingNames.contains(name) ? nil : type?.element
             checkBlock(body)
             scopes.removeLast()
             loopDepth -= 1
@@ -385,6 +424,7 @@ final class Checker {
             case .checkin: return ("checkin", expr.range)
             case .practice: return ("practice", expr.range)
             case .interpolation(let parts), .list(let parts): return parts.lazy.compactMap(expression).first
+            case .map(let entries): return entries.lazy.compactMap { expression($0.key) ?? expression($0.value) }.first
             case .negate(let inner), .not(let inner): return expression(inner)
             case .binary(_, let a, let b), .range(let a, let b), .index(let a, let b): return expression(a) ?? expression(b)
             case .moduleCall(_, _, _, let arguments): return arguments.lazy.compactMap(expression).first
@@ -471,15 +511,28 @@ final class Checker {
         }
     }
 
-    private func checkExpression(_ expression: Expr) {
+    /// Resolves the names in an expression and checks it; what is known of its value.
+    @discardableResult
+    private func checkExpression(_ expression: Expr) -> StaticType? {
         switch expression.kind {
-        case .integer, .decimal, .duration, .string, .boolean, .none, .invalid, .checkin:
-            break
+        case .integer: return .integer
+        case .decimal: return .decimal
+        case .duration: return .duration
+        case .string: return .string
+        case .boolean: return .boolean
+        case .none: return .nothing
+        case .checkin: return .integer
+        case .invalid: return nil
         case .interpolation(let parts):
             for part in parts { checkExpression(part) }
+            return .string
         case .variable(let name):
             if let binding = lookup(name) {
                 expression.binding = binding
+                switch binding {
+                case .local(let slot): return localTypes[slot]
+                case .global(let slot): return globalTypes[slot]
+                }
             } else if globalSlot(name) != nil {
                 error("'\(name)' is used before it is declared", at: expression.range, hint: "move 'let \(name) = …' above this line")
             } else if routine(name) != nil || Builtin(rawValue: name) != nil {
@@ -489,15 +542,53 @@ final class Checker {
             } else {
                 error("undefined variable '\(name)'", at: expression.range, hint: Checker.didYouMean(name, visibleNames))
             }
+            return nil
         case .list(let elements):
-            for element in elements { checkExpression(element) }
-        case .negate(let operand), .not(let operand):
+            let types = elements.map { checkExpression($0) }
+            guard let first = types.first, types.allSatisfy({ $0 == first }) else { return .list(nil) }
+            return .list(first)
+        case .map(let entries):
+            var seen: [String: SourceRange] = [:]
+            for (key, value) in entries {
+                let keyType = checkExpression(key)
+                checkExpression(value)
+                if let keyType, keyType.kind != .string {
+                    error("a map's keys are strings, not \(keyType.phrase == "nil" ? "nil" : keyType.kind.rawValue + "s")", at: key.range,
+                          hint: "write the key in quotes, or make text of it with str(…)")
+                }
+                if case .string(let text) = key.kind {
+                    if let first = seen[text] {
+                        error("the key \(Value.string(text).description) appears twice in the map", at: key.range,
+                              hint: "its first place is \(first.description); a map holds each key once")
+                    } else {
+                        seen[text] = key.range
+                    }
+                }
+            }
+            return .map(nil)
+        case .negate(let operand):
             checkExpression(operand)
-        case .binary(_, let left, let right), .range(let left, let right), .index(let left, let right):
+            return nil
+        case .not(let operand):
+            checkExpression(operand)
+            return .boolean
+        case .binary(let op, let left, let right):
+            let a = checkExpression(left), b = checkExpression(right)
+            switch op {
+            case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual, .and, .or: return .boolean
+            case .add where a?.kind == .string && b?.kind == .string: return .string
+            case .add where a?.kind == .list && b?.kind == .list: return .list(a == b ? a?.element : nil)
+            default: return nil
+            }
+        case .range(let left, let right):
             checkExpression(left)
             checkExpression(right)
+            return .list(.integer)
+        case .index(let base, let index):
+            let baseType = checkExpression(base), indexType = checkExpression(index)
+            return checkIndex(baseType, index, indexType)
         case .call(let name, let nameRange, let arguments):
-            for argument in arguments { checkExpression(argument) }
+            let types = arguments.map { checkExpression($0) }
             if let (symbol, declaration) = routine(name) {
                 expression.callee = .routine(SymbolReference(symbol: symbol))
                 let signature = name + "(" + declaration.parameters.map(\.name).joined(separator: ", ") + ")"
@@ -505,12 +596,16 @@ final class Checker {
             } else if let builtin = Builtin(rawValue: name) {
                 expression.callee = .builtin(builtin)
                 checkArity("'\(name)'", builtin.arity, arguments.count, nameRange, signature: builtin.signature)
+                // With the wrong number of arguments, which is which is anyone's guess.
+                guard builtin.arity.contains(arguments.count) else { return nil }
+                return checkBuiltinArguments(builtin, arguments, types)
             } else if lookup(name) != nil {
                 error("'\(name)' is a variable, not a routine", at: nameRange)
             } else {
                 let candidates = Array(table.routines.keys) + Array(pendingRoutines.keys) + Builtin.allCases.map(\.rawValue)
                 error("undefined routine '\(name)'", at: nameRange, hint: Checker.didYouMean(name, candidates))
             }
+            return nil
         case .moduleCall(let moduleID, let name, let nameRange, let arguments):
             for argument in arguments { checkExpression(argument) }
             let moduleRange = SourceRange(file: nameRange.file, start: Int(nameRange.start), end: Int(nameRange.start) + moduleID.utf8.count)
@@ -528,9 +623,15 @@ final class Checker {
                     error("module '\(moduleID)' has no function '\(name)'", at: nameRange, hint: hint)
                 }
             }
-        case .ask(_, let question, let options):
+            return nil
+        case .ask(let kind, let question, let options):
             checkExpression(question)
             if let options { checkExpression(options) }
+            switch kind {
+            case .text: return .string
+            case .yesno: return .boolean
+            case .number, .choice: return nil
+            }
         case .practice(let id, let idRange):
             if registry.practice(id: id) == nil {
                 let moduleID = String(id.split(separator: ".").first ?? "")
@@ -544,6 +645,109 @@ final class Checker {
                     error("unknown practice '\(id)'", at: idRange, hint: hint)
                 }
             }
+            return .string
+        }
+    }
+
+    // MARK: What values are
+
+    /// The names that are assigned somewhere in the statements (routine
+    /// bodies included), or declared more than once: what they hold can
+    /// change, so the checker does not say what it is.
+    static func changingNames(_ statements: [Stmt]) -> Set<String> {
+        var names: Set<String> = []
+        var declared: Set<String> = []
+        for statement in statements {
+            // A top-level variable declared twice (the REPL allows it) has had two values.
+            if case .letVariable(let name, _, _) = statement.kind, !declared.insert(name).inserted { names.insert(name) }
+        }
+        func visit(_ statements: [Stmt]) {
+            for statement in statements {
+                switch statement.kind {
+                case .assign(let name, _, _): names.insert(name)
+                case .ifElse(_, let then, let otherwise):
+                    visit(then)
+                    visit(otherwise ?? [])
+                case .whileLoop(_, let body), .repeatLoop(_, let body), .forIn(_, _, _, let body): visit(body)
+                case .routine(let declaration): visit(declaration.body)
+                default: break
+                }
+            }
+        }
+        visit(statements)
+        return names
+    }
+
+    /// `base[index]`: a string key for a map, an integer for a list, a
+    /// field the journal map has; what the element is.
+    private func checkIndex(_ base: StaticType?, _ index: Expr, _ indexType: StaticType?) -> StaticType? {
+        switch base {
+        case .map(let shape)?:
+            if let indexType, indexType.kind != .string {
+                error("a map's keys are strings, not \(indexType.phrase)", at: index.range,
+                      hint: "write the key in quotes, or make text of it with str(…)")
+            } else if let shape, case .string(let field) = index.kind, !shape.fields.contains(field) {
+                error("\(shape.phrase) has no field \(Value.string(field).description)", at: index.range,
+                      hint: Checker.didYouMean(field, shape.fields) ?? "its fields are " + shape.fields.joined(separator: ", "))
+            }
+            return nil
+        case .list(let element)?:
+            if let indexType, indexType.kind != .number {
+                error("a list's index is an integer, not \(indexType.phrase)", at: index.range,
+                      hint: indexType.kind == .string ? "a list counts from 0; for keys, make a map: {\"walk\": 3}" : nil)
+            }
+            return element
+        case .string?:
+            return .string
+        case let other?:
+            error("cannot index \(other.phrase); only lists, maps and strings", at: index.range)
+            return nil
+        case nil:
+            return nil
+        }
+    }
+
+    /// A built-in's arguments against the kinds it takes: a map given to
+    /// `append`, a list given to `keys`, a `who` that is not me, partner or
+    /// both, a habit id that is neither a practice nor in the journal.
+    private func checkBuiltinArguments(_ builtin: Builtin, _ arguments: [Expr], _ types: [StaticType?]) -> StaticType? {
+        for (n, type) in types.enumerated() {
+            guard let type, let accepted = builtin.accepts(argument: n, of: types.count), !accepted.contains(type.kind) else { continue }
+            let kinds = accepted.map(StaticType.Kind.article).sorted()
+            let wanted = kinds.count > 1 ? kinds.dropLast().joined(separator: ", ") + " or " + kinds.last! : kinds[0]
+            var hint: String?
+            if type.kind == .map, accepted.contains(.list) {
+                hint = "keys(m) and values(m) give a map's keys and values as lists"
+            } else if type.kind == .list, accepted.contains(.map) {
+                hint = "a list is read by position (xs[0]); a map is written {\"key\": value}"
+            }
+            error("'\(builtin.rawValue)' needs \(wanted), but this is \(type.phrase)", at: arguments[n].range, hint: hint)
+        }
+        var who: RoutineWho?
+        if let index = builtin.whoArgument, index < arguments.count, case .string(let text) = arguments[index].kind {
+            who = RoutineWho(rawValue: text)
+            if who == nil {
+                let names = RoutineWho.allCases.map(\.rawValue)
+                error("whose entries is \"me\", \"partner\" or \"both\", not \(Value.string(text).description)", at: arguments[index].range,
+                      hint: Checker.didYouMean(text, names))
+            }
+        }
+        if builtin == .habit, let first = arguments.first, case .string(let id) = first.kind,
+           registry.practice(id: id) == nil, !habitIDs.contains(id) {
+            let candidates = Array(habitIDs) + registry.allPractices.map(\.id)
+            error("no practice or habit has the id \(Value.string(id).description)", at: first.range,
+                  hint: Checker.didYouMean(id, candidates) ?? "tandem practices lists the practices; tandem today the habits you track")
+        }
+        return builtin.result(types, who: who)
+    }
+}
+
+extension StaticType.Kind {
+    /// "a list", "a map", "a string".
+    static func article(_ kind: Self) -> String {
+        switch kind {
+        case .list, .map, .string, .number, .boolean, .duration: "a " + kind.rawValue
+        case .nothing: "nil"
         }
     }
 }

@@ -223,6 +223,28 @@ struct Compiler {
         case .letVariable(_, _, let value), .assign(_, _, let value):
             return assignment(statement.binding!, value)
         case .assignIndex(let list, let index, let value):
+            if case .string(let key) = index.kind {
+                // `m["walk"] = v`: as `m["walk"]`, the key's last place is tried first.
+                let l = expression(list), v = expression(value)
+                let hint = PositionHint()
+                return { f in
+                    let base = try l(f)
+                    let element = try v(f)
+                    if let map = base.mapRef {
+                        try map._withUnsafeGuaranteedRef { box in
+                            if let n = box.position(of: key, hint: hint.position) {
+                                hint.position = n
+                                box.replace(at: n, with: element)
+                            } else {
+                                try box.set(key, element, range)
+                            }
+                        }
+                        return .normal
+                    }
+                    try Ops.setIndex(base, .string(key), element, range)
+                    return .normal
+                }
+            }
             if let place = place(list), !(isGlobal(place) && (mayAssignGlobals(index) || mayAssignGlobals(value))) {
                 // `xs[i] = v` on a variable: the slot keeps the list alive,
                 // so it is used without a copy (no reference counting).
@@ -371,8 +393,13 @@ struct Compiler {
                     for character in s.value {
                         guard try visit(.string(String(character))) else { break }
                     }
+                case .map(let box):
+                    // The keys as they are now: the body may change the map.
+                    for key in box.keys {
+                        guard try visit(.string(key)) else { break }
+                    }
                 case let other:
-                    throw RuntimeError("cannot loop over \(other.typeName); only over a list, a string or a range such as 1..10", at: sequenceRange)
+                    throw RuntimeError("cannot loop over \(other.typeName); only over a list, a map's keys, a string or a range such as 1..10", at: sequenceRange)
                 }
                 return flow
             }
@@ -942,6 +969,12 @@ struct Compiler {
         }
     }
 
+    /// Where a `m["key"]` found its key last time: records built alike
+    /// hold their fields in the same places.
+    final class PositionHint {
+        var position = 0
+    }
+
     /// A list reached in place, without reference counting: a list
     /// variable, or an element (indexed by a local) of one; the variable
     /// keeps it alive.
@@ -1148,6 +1181,23 @@ struct Compiler {
                 for item in items { values.append(try item(f)) }
                 return .list(ListBox(values))
             }
+        case .map(let entries):
+            // Keys written as text are known now; others are evaluated, in order, key before value.
+            let constantKeys = entries.map { entry -> String? in if case .string(let text) = entry.key.kind { text } else { nil } }
+            let keyEvals = entries.map { expression($0.key) }
+            let valueEvals = entries.map { expression($0.value) }
+            let keyRanges = entries.map(\.key.range)
+            return { f in
+                var keys: [String] = [], values: [Value] = []
+                keys.reserveCapacity(valueEvals.count)
+                values.reserveCapacity(valueEvals.count)
+                for n in valueEvals.indices {
+                    keys.append(try constantKeys[n] ?? Ops.mapKey(try keyEvals[n](f), keyRanges[n]))
+                    values.append(try valueEvals[n](f))
+                }
+                try MemoryBudget.reserve(MemoryBudget.bytes(keys.count, of: 80), range)
+                return .map(MapBox(keys: keys, values: values))
+            }
         case .negate(let operand):
             let evaluate = expression(operand)
             return { f in
@@ -1169,6 +1219,22 @@ struct Compiler {
             let lo = expression(low), hi = expression(high)
             return { f in try Ops.rangeList(try lo(f), try hi(f), range) }
         case .index(let base, let index):
+            if case .string(let key) = index.kind {
+                // `m["walk"]`: the key is known; where it was found last time is tried first.
+                let b = expression(base)
+                let hint = PositionHint()
+                return { f in
+                    let value = try b(f)
+                    if let map = value.mapRef {
+                        return try map._withUnsafeGuaranteedRef { box in
+                            guard let n = box.position(of: key, hint: hint.position) else { throw Ops.missingKey(key, in: box, range) }
+                            hint.position = n
+                            return box.value(at: n)
+                        }
+                    }
+                    return try Ops.index(value, .string(key), range)
+                }
+            }
             if let place = place(base) {
                 let g = machine.globals
                 if case .variable = index.kind, case .local(let slot)? = index.binding {

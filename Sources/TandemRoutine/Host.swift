@@ -47,6 +47,19 @@ public protocol RoutineHost: AnyObject {
     func dailyQuestion() throws -> String?
     /// Answers today's question (`answer_question(text)`), sealed until the partner has answered too.
     func answerDailyQuestion(_ text: String) throws
+    /// The adopted habits as `habits()` gives them: one map per habit with
+    /// the fields of ``JournalMap/habit`` (``JournalMap/sharedHabit`` for
+    /// `.both`), the names of `tandem stats --json`.
+    func journalHabits(who: RoutineWho) throws -> [RoutineMap]
+    /// The check-ins of the last `days` days, oldest first, as `checkins()`
+    /// gives them (``JournalMap/checkin``).
+    func journalCheckins(days: Int, who: RoutineWho) throws -> [RoutineMap]
+    /// Today's question and who has answered it (``JournalMap/question``),
+    /// or `nil` when there is no question.
+    func questionStatus() throws -> RoutineMap?
+    /// The ids of the habits in the journal, of both partners: `habit(id)`
+    /// accepts them (and the practices of the modules) when it is checked.
+    var knownHabitIDs: Set<String> { get }
     /// Counts down `seconds` with `label`, calling `shouldStop` often; returns
     /// false when it stopped early.
     func runTimer(seconds: Int, label: String, shouldStop: () -> Bool) -> Bool
@@ -120,6 +133,18 @@ open class StandardRoutineHost: RoutineHost {
     /// A fixed question, in memory.
     open func dailyQuestion() throws -> String? { "What made you smile today?" }
     open func answerDailyQuestion(_ text: String) throws { recorded.append("answer \(text)") }
+    /// No journal: no habits.
+    open func journalHabits(who: RoutineWho) throws -> [RoutineMap] { [] }
+    /// No journal: no check-ins.
+    open func journalCheckins(days: Int, who: RoutineWho) throws -> [RoutineMap] { [] }
+    /// The fixed question, unanswered.
+    open func questionStatus() throws -> RoutineMap? {
+        guard let question = try dailyQuestion() else { return nil }
+        return ["date": .string(LocalDateText.date(now, timeZone)), "question": .string(question), "card": .string(""),
+                "mine": .none, "partner": .none, "partnerStatus": .string("unanswered")]
+    }
+    /// No journal: no habits.
+    open var knownHabitIDs: Set<String> { [] }
 
     /// 80 columns unless set.
     open var width: Int { widthColumns }

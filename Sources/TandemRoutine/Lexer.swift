@@ -33,14 +33,19 @@ public struct Token: Sendable, Hashable {
 
 /// Turns source bytes into tokens.
 ///
-/// Newlines are tokens (they end statements) except inside `( … )` and
-/// `[ … ]`. A string token covers the quotes and everything between, with
+/// Newlines are tokens (they end statements) except inside `( … )`,
+/// `[ … ]` and a map's `{ … }`. A `{` opens a map where an operand is
+/// expected (after `=`, `(`, `[`, `,`, `:`, an operator, `return`, `say`,
+/// `in`, …) and a block anywhere else (after a condition, `else`, `)`). A string token covers the quotes and everything between, with
 /// any `{interpolations}`; ``Lexer/stringParts(_:)`` splits it.
 public struct Lexer {
     let bytes: [UInt8]
     var position: Int
     let limit: Int
-    private var groupDepth = 0
+    /// The open `(`, `[` and map `{`, innermost last.
+    private var groups: [UInt8] = []
+    /// The kind of the token before, which tells a map's `{` from a block's.
+    private var previous = TokenKind.newline
 
     /// A lexer over `bytes[start..<end]`.
     public init(bytes: [UInt8], start: Int = 0, end: Int? = nil) {
@@ -78,13 +83,42 @@ public struct Lexer {
 
     /// The next token.
     public mutating func next() -> Token {
+        let token = scan()
+        previous = token.kind
+        return token
+    }
+
+    /// Whether a `{` after a token of this kind opens a map: the token
+    /// leaves an operand to come.
+    private static func expectsOperand(_ kind: TokenKind) -> Bool {
+        switch kind {
+        case .equal, .leftParen, .leftBracket, .comma, .colon, .dotDot, .plus, .minus, .star, .slash, .slashSlash, .percent,
+             .equalEqual, .bangEqual, .less, .lessEqual, .greater, .greaterEqual:
+            true
+        case .keyword(let word):
+            [.return, .say, .in, .not, .and, .or, .note].contains(word)
+        default:
+            false
+        }
+    }
+
+    /// The words that only start statements: one at the start of a line
+    /// inside an open group means the group was left open by mistake.
+    private static let statementWords: Set<Keyword> = [
+        .let, .if, .while, .for, .repeat, .return, .routine, .use, .include, .every, .say, .note, .tip, .card, .timer,
+        .break, .continue,
+    ]
+
+    private mutating func scan() -> Token {
+        var skippedNewline = -1
         while position < limit {
             let c = bytes[position]
             if c == 32 || c == 9 || c == 13 {
                 position += 1
             } else if c == UInt8(ascii: "#") {
                 while position < limit, bytes[position] != 10 { position += 1 }
-            } else if c == 10 && groupDepth > 0 {
+            } else if c == 10 && !groups.isEmpty {
+                skippedNewline = position
                 position += 1
             } else if c == UInt8(ascii: "\\"), peek(1) == 10 {
                 position += 2  // explicit line continuation
@@ -99,14 +133,22 @@ public struct Lexer {
         func make(_ kind: TokenKind) -> Token { Token(kind: kind, start: start, end: position) }
         switch c {
         case 10: return make(.newline)
-        case UInt8(ascii: "("): groupDepth += 1; return make(.leftParen)
-        case UInt8(ascii: ")"): groupDepth = max(0, groupDepth - 1); return make(.rightParen)
-        case UInt8(ascii: "["): groupDepth += 1; return make(.leftBracket)
-        case UInt8(ascii: "]"): groupDepth = max(0, groupDepth - 1); return make(.rightBracket)
-        // Braces never stand inside ( ) or [ ]: an unclosed group ends here,
-        // so one missing ')' does not swallow the rest of the file's lines.
-        case UInt8(ascii: "{"): groupDepth = 0; return make(.leftBrace)
-        case UInt8(ascii: "}"): groupDepth = 0; return make(.rightBrace)
+        case UInt8(ascii: "("), UInt8(ascii: "["):
+            groups.append(c)
+            return make(c == UInt8(ascii: "(") ? .leftParen : .leftBracket)
+        case UInt8(ascii: ")"), UInt8(ascii: "]"):
+            // A map's `{` left open is closed too: `f({"a": 1)`.
+            if groups.last == UInt8(ascii: "{") { groups.removeAll() } else { _ = groups.popLast() }
+            return make(c == UInt8(ascii: ")") ? .rightParen : .rightBracket)
+        // A block's braces never stand inside ( ), [ ] or a map: an unclosed
+        // group ends there, so one missing ')' does not swallow the rest of
+        // the file's lines.
+        case UInt8(ascii: "{"):
+            if Lexer.expectsOperand(previous) { groups.append(c) } else { groups.removeAll() }
+            return make(.leftBrace)
+        case UInt8(ascii: "}"):
+            if groups.last == UInt8(ascii: "{") { groups.removeLast() } else { groups.removeAll() }
+            return make(.rightBrace)
         case UInt8(ascii: ","): return make(.comma)
         case UInt8(ascii: ":"): return make(.colon)
         case UInt8(ascii: ";"): return make(.semicolon)
@@ -139,7 +181,18 @@ public struct Lexer {
             if Lexer.isIdentifierStart(c) {
                 while position < limit, Lexer.isIdentifierPart(bytes[position]) { position += 1 }
                 let word = String(decoding: bytes[start..<position], as: UTF8.self)
-                if let keyword = Keyword(rawValue: word) { return make(.keyword(keyword)) }
+                if let keyword = Keyword(rawValue: word) {
+                    if skippedNewline >= 0, Lexer.statementWords.contains(keyword) {
+                        // `f(1` and then `say 2` on the next line: the group
+                        // ends at the line, so one missing ')' (or '}') does not
+                        // swallow the rest of the file. The newline is given
+                        // back and the word is read again.
+                        groups.removeAll()
+                        position = start
+                        return Token(kind: .newline, start: skippedNewline, end: skippedNewline + 1)
+                    }
+                    return make(.keyword(keyword))
+                }
                 return make(.identifier)
             }
             // Skip the rest of a multi-byte UTF-8 character.

@@ -1,4 +1,5 @@
 import Foundation
+import TandemKit
 
 /// An arithmetic operator with a fast path for two integers.
 protocol ArithmeticOperation {
@@ -233,8 +234,36 @@ enum Ops {
         return i
     }
 
+    /// The key of a map: text. A number is refused with the way to write it.
+    static func mapKey(_ key: Value, _ range: SourceRange) throws -> String {
+        guard case .str(let text) = key else {
+            throw RuntimeError("a map's keys are strings, not \(key.typeName == "integer" ? "integers" : key.typeName)", at: range,
+                               hint: "write the key in quotes, or make text of it with str(…)")
+        }
+        return text.value
+    }
+
+    /// The error for a key the map does not have, with the closest keys.
+    static func missingKey(_ key: String, in map: MapBox, _ range: SourceRange) -> RuntimeError {
+        let closest = Suggestions.closest(to: key, in: map.keys)
+        let hint: String
+        if !closest.isEmpty {
+            hint = "did you mean " + closest.map { Value.string($0).description }.joined(separator: " or ") + "?"
+        } else if map.count == 0 {
+            hint = "the map is empty; get(m, key, default) gives a default instead"
+        } else {
+            let shown = map.keys.prefix(8).map { Value.string($0).description }.joined(separator: ", ")
+            hint = "its keys are \(shown)\(map.count > 8 ? ", …" : ""); get(m, key, default) gives a default instead"
+        }
+        return RuntimeError("the map has no key \(Value.string(key).description)", at: range, hint: hint)
+    }
+
     static func index(_ base: Value, _ index: Value, _ range: SourceRange) throws -> Value {
         switch base {
+        case .map(let box):
+            let key = try mapKey(index, range)
+            guard let value = box.value(of: key) else { throw missingKey(key, in: box, range) }
+            return value
         case .list(let box):
             return box[try listIndex(index, count: box.count, range)]
         case .str(let s):
@@ -247,13 +276,16 @@ enum Ops {
             }
             return .string(s.character(at: i))
         default:
-            throw RuntimeError("cannot index \(base.typeName); only lists and strings", at: range)
+            throw RuntimeError("cannot index \(base.typeName); only lists, maps and strings", at: range)
         }
     }
 
     static func setIndex(_ base: Value, _ index: Value, _ value: Value, _ range: SourceRange) throws {
+        if case .map(let box) = base {
+            return try box.set(try mapKey(index, range), value, range)
+        }
         guard case .list(let box) = base else {
-            throw RuntimeError("cannot assign to an element of \(base.typeName); only of a list", at: range)
+            throw RuntimeError("cannot assign to an element of \(base.typeName); only of a list or a map", at: range)
         }
         _ = try box.store(value, at: try listIndex(index, count: box.count, range), range)
     }

@@ -128,6 +128,24 @@ public struct Parser {
         while check(.newline) || check(.semicolon) { advance() }
     }
 
+    /// Skips past the `}` that closes the map being parsed, or to the end of the line.
+    private mutating func skipToClosingBrace() {
+        var braces = 0
+        while !check(.eof), !check(.newline) {
+            switch current.kind {
+            case .leftBrace: braces += 1
+            case .rightBrace:
+                if braces == 0 {
+                    advance()
+                    return
+                }
+                braces -= 1
+            default: break
+            }
+            advance()
+        }
+    }
+
     /// Skips to the start of the next statement after an error.
     private mutating func synchronize() {
         var braces = 0
@@ -642,6 +660,32 @@ public struct Parser {
             }
             _ = try expect(.rightBracket, "']' or ',' in the list")
             return Expr(.list(elements), range(from: token.start))
+        case .leftBrace:
+            // A map: `{"walk": 3, "cook": 1}`, over lines if need be.
+            advance()
+            try nest()
+            defer { depth -= 1 }
+            var entries: [(key: Expr, value: Expr)] = []
+            do {
+                skipNewlinesInExpression()
+                while !check(.rightBrace) {
+                    let key = try parseExpression()
+                    skipNewlinesInExpression()
+                    _ = try expect(.colon, "':' after the key, as in {\"walk\": 3}")
+                    skipNewlinesInExpression()
+                    entries.append((key, try parseExpression()))
+                    skipNewlinesInExpression()
+                    guard match(.comma) else { break }
+                    skipNewlinesInExpression()
+                }
+                _ = try expect(.rightBrace, "'}' or ',' in the map")
+            } catch {
+                // The rest of the map goes with the error, its closing brace too,
+                // so that brace is not taken for a block's.
+                skipToClosingBrace()
+                throw error
+            }
+            return Expr(.map(entries), range(from: token.start))
         case .keyword(.practice):
             advance()
             let (module, moduleRange) = try expectIdentifier("a practice id such as daily.gratitude")

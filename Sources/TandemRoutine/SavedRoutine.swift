@@ -110,6 +110,11 @@ struct Dependencies {
         switch expression.kind {
         case .interpolation(let parts), .list(let parts):
             for part in parts { visit(part) }
+        case .map(let entries):
+            for (key, value) in entries {
+                visit(key)
+                visit(value)
+            }
         case .negate(let operand), .not(let operand):
             visit(operand)
         case .binary(_, let left, let right), .range(let left, let right), .index(let left, let right):

@@ -266,8 +266,10 @@ public final class RoutineSession {
     }
 
     /// Checks a program without running it: every problem found.
-    public static func check(_ program: RoutineProgram, registry: ModuleRegistry) -> [Diagnostic] {
-        let checker = Checker(registry: registry, table: SymbolTable(), allowsRedefinition: false)
+    ///
+    /// - Parameter habitIDs: the journal's habits, which `habit(id)` accepts besides the modules' practices.
+    public static func check(_ program: RoutineProgram, registry: ModuleRegistry, habitIDs: Set<String> = []) -> [Diagnostic] {
+        let checker = Checker(registry: registry, table: SymbolTable(), allowsRedefinition: false, habitIDs: { habitIDs })
         checker.check(program.statements)
         return sorted(program.diagnostics + checker.diagnostics)
     }
@@ -310,7 +312,7 @@ public final class RoutineSession {
     }
 
     private func executeHere(_ program: RoutineProgram, allowsRedefinition: Bool, echoLast: Bool, entry: RoutineEntry) -> RoutineOutcome {
-        let checker = Checker(registry: registry, table: table, allowsRedefinition: allowsRedefinition)
+        let checker = Checker(registry: registry, table: table, allowsRedefinition: allowsRedefinition, habitIDs: { [host] in host.knownHabitIDs })
         checker.check(program.statements)
         var problems = program.diagnostics + checker.diagnostics
         var entryCall: (symbol: RoutineSymbol, arguments: [RoutineValue])?
@@ -472,6 +474,13 @@ public final class RoutineSession {
 
     /// The source text that defined a routine (for `:save`).
     public func source(ofRoutine name: String) -> String? { sources[name] }
+
+    /// The keys of the map a top-level variable holds, in order, or `nil`
+    /// when it holds something else.
+    public func mapKeys(ofVariable name: String) -> [String]? {
+        guard let slot = table.globals[name], case .map(let box) = machine.globals.slots[slot] else { return nil }
+        return box.keys
+    }
 
     /// A top-level variable's current value.
     public func value(ofVariable name: String) -> RoutineValue? {

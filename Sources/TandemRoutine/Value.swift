@@ -65,6 +65,7 @@ enum Value {
     case str(StringBox)
     case list(ListBox)
     case duration(Int)
+    case map(MapBox)
 
     @inline(__always)
     static func string(_ s: String) -> Value { .str(StringBox(s)) }
@@ -74,6 +75,13 @@ enum Value {
     @inline(__always)
     var listRef: Unmanaged<ListBox>? {
         if case .list(let box) = self { return Unmanaged.passUnretained(box) }
+        return nil
+    }
+
+    /// The map this value holds, without retaining it (as ``listRef``).
+    @inline(__always)
+    var mapRef: Unmanaged<MapBox>? {
+        if case .map(let box) = self { return Unmanaged.passUnretained(box) }
         return nil
     }
 
@@ -93,6 +101,7 @@ enum Value {
         case .str: "string"
         case .list: "list"
         case .duration: "duration"
+        case .map: "map"
         }
     }
 
@@ -114,6 +123,7 @@ enum Value {
         case .str(let box): "\"" + box.value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
             .replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "{", with: "\\{") + "\""
         case .list(let box): ListDescription.describe(box)
+        case .map(let box): ListDescription.describe(box)
         case .duration(let seconds): Value.format(duration: seconds)
         }
     }
@@ -148,34 +158,45 @@ enum Value {
         case (.decimal(let x), .int(let y)): x == Double(y)
         case (.str(let x), .str(let y)): x === y || x.value == y.value
         case (.duration(let x), .duration(let y)): x == y
-        case (.list(let x), .list(let y)): equalLists(x, y)
+        case (.list, .list), (.map, .map): equalContainers(a, b)
         default: false
         }
     }
 
-    /// Element by element; `pairs` are the pairs of lists being compared
-    /// further up, kept only once lists are nested deeply (so comparing
-    /// flat lists costs nothing more): a pair met again is taken as equal,
-    /// which ends the comparison of lists that contain themselves (two such
-    /// lists are equal when no element tells them apart).
-    private static func equalLists(_ x: ListBox, _ y: ListBox) -> Bool {
+    /// Lists element by element, maps key by key in any order (`{"a": 1,
+    /// "b": 2} == {"b": 2, "a": 1}`). `pairs` are the pairs being compared
+    /// further up, kept only once they nest deeply (so comparing flat ones
+    /// costs nothing more): a pair met again is taken as equal, which ends
+    /// the comparison of lists and maps that contain themselves (two such
+    /// are equal when no element tells them apart).
+    private static func equalContainers(_ a: Value, _ b: Value) -> Bool {
         var pairs = ListPairs()
-        return equalLists(x, y, &pairs)
+        return equalElements(a, b, &pairs)
     }
 
-    private static func equalLists(_ x: ListBox, _ y: ListBox, _ pairs: inout ListPairs) -> Bool {
+    private static func equalElements(_ a: Value, _ b: Value, _ pairs: inout ListPairs) -> Bool {
+        switch (a, b) {
+        case (.list(let x), .list(let y)):
+            return equalParts(x, y, x.count, y.count, &pairs) { n, pairs in equalElements(x[n], y[n], &pairs) }
+        case (.map(let x), .map(let y)):
+            return equalParts(x, y, x.count, y.count, &pairs) { n, pairs in
+                guard let other = y.value(of: x.keys[n]) else { return false }
+                return equalElements(x.value(at: n), other, &pairs)
+            }
+        default:
+            return equal(a, b)
+        }
+    }
+
+    private static func equalParts(
+        _ x: AnyObject, _ y: AnyObject, _ count: Int, _ otherCount: Int, _ pairs: inout ListPairs,
+        _ same: (Int, inout ListPairs) -> Bool
+    ) -> Bool {
         if x === y { return true }
-        guard x.count == y.count else { return false }
+        guard count == otherCount else { return false }
         guard pairs.enter(x, y) else { return true }
         defer { pairs.leave() }
-        for n in 0..<x.count {
-            let a = x[n], b = y[n]
-            if case .list(let p) = a, case .list(let q) = b {
-                if !equalLists(p, q, &pairs) { return false }
-            } else if !equal(a, b) {
-                return false
-            }
-        }
+        for n in 0..<count where !same(n, &pairs) { return false }
         return true
     }
 
@@ -187,25 +208,31 @@ enum Value {
         case .int(let i): .integer(i)
         case .decimal(let d): .decimal(d)
         case .str(let s): .string(s.value)
-        case .list(let box): Value.routineList(box)
+        case .list, .map: Value.routineContainer(self)
         case .duration(let s): .duration(s)
         }
     }
 
-    /// A list as module functions see it; a list inside itself (which a
-    /// ``RoutineValue`` cannot hold) is cut to the text `[...]`.
-    private static func routineList(_ box: ListBox) -> RoutineValue {
+    /// A list or map as module functions see it; one inside itself (which
+    /// a ``RoutineValue`` cannot hold) is cut to the text `[...]` or `{...}`.
+    private static func routineContainer(_ value: Value) -> RoutineValue {
         var open: Set<ObjectIdentifier> = []
-        return routineList(box, &open)
+        return routineContainer(value, &open)
     }
 
-    private static func routineList(_ box: ListBox, _ open: inout Set<ObjectIdentifier>) -> RoutineValue {
-        guard open.insert(ObjectIdentifier(box)).inserted else { return .string("[...]") }
-        defer { open.remove(ObjectIdentifier(box)) }
-        return .list(box.items.map { item in
-            if case .list(let inner) = item { return routineList(inner, &open) }
-            return item.routineValue
-        })
+    private static func routineContainer(_ value: Value, _ open: inout Set<ObjectIdentifier>) -> RoutineValue {
+        switch value {
+        case .list(let box):
+            guard open.insert(ObjectIdentifier(box)).inserted else { return .string("[...]") }
+            defer { open.remove(ObjectIdentifier(box)) }
+            return .list(box.items.map { routineContainer($0, &open) })
+        case .map(let box):
+            guard open.insert(ObjectIdentifier(box)).inserted else { return .string("{...}") }
+            defer { open.remove(ObjectIdentifier(box)) }
+            return .map(RoutineMap(zip(box.keys, box.values.map { routineContainer($0, &open) }).map { ($0, $1) }))
+        default:
+            return value.routineValue
+        }
     }
 
     init(_ value: RoutineValue) {
@@ -217,6 +244,7 @@ enum Value {
         case .string(let s): self = .string(s)
         case .list(let items): self = .list(ListBox(items.map(Value.init)))
         case .duration(let s): self = .duration(s)
+        case .map(let map): self = .map(MapBox(keys: map.keys, values: map.values.map(Value.init)))
         }
     }
 }
@@ -238,8 +266,8 @@ struct ListPairs {
     private var depth = 0
     private var seen: Set<[ObjectIdentifier]> = []
 
-    /// Enters the comparison of `x` and `y`; false when it is already under way.
-    mutating func enter(_ x: ListBox, _ y: ListBox) -> Bool {
+    /// Enters the comparison of `x` and `y` (two lists or two maps); false when it is already under way.
+    mutating func enter(_ x: AnyObject, _ y: AnyObject) -> Bool {
         depth += 1
         guard depth > ListPairs.untrackedDepth else { return true }
         if seen.insert([ObjectIdentifier(x), ObjectIdentifier(y)]).inserted { return true }
@@ -250,18 +278,59 @@ struct ListPairs {
     mutating func leave() { depth -= 1 }
 }
 
-/// How a list is written: `[1, "a", [2]]`, and `[...]` for a list inside
-/// itself, as Python writes it. The lists being written are tracked only
-/// once an element is a list, so flat lists cost nothing more. The text
-/// stops growing at what the running routine's memory budget has left
-/// (``MemoryBudget/overdraw()`` then makes the next check fail): a list
-/// that holds the same list twice, nested sixty deep, would be 2^60 long.
+/// How a list or a map is written: `[1, "a", [2]]`, `{"walk": 3}`, and
+/// `[...]` or `{...}` for one inside itself, as Python writes them. The
+/// containers being written are tracked only once an element is a list or
+/// a map, so flat ones cost nothing more. The text stops growing at what the
+/// running routine's memory budget has left (``MemoryBudget/overdraw()``
+/// then makes the next check fail): a list that holds the same list twice,
+/// nested sixty deep, would be 2^60 long.
 enum ListDescription {
     static func describe(_ box: ListBox) -> String {
         var text = "["
         var open: Set<ObjectIdentifier> = []
         write(box, into: &text, open: &open, room: MemoryBudget.room)
         return text
+    }
+
+    static func describe(_ box: MapBox) -> String {
+        var text = "{"
+        var open: Set<ObjectIdentifier> = []
+        write(box, into: &text, open: &open, room: MemoryBudget.room)
+        return text
+    }
+
+    /// Writes one element of `container`; false once the text is full.
+    private static func element(
+        _ item: Value, of container: AnyObject, tracked: inout Bool, into text: inout String,
+        open: inout Set<ObjectIdentifier>, room: Int
+    ) -> Bool {
+        let inner: AnyObject, opening: String
+        switch item {
+        case .list(let list): (inner, opening) = (list, "[")
+        case .map(let map): (inner, opening) = (map, "{")
+        default:
+            text += item.description
+            return fits(text, room)
+        }
+        if !tracked { tracked = open.insert(ObjectIdentifier(container)).inserted }
+        if open.contains(ObjectIdentifier(inner)) {
+            text += opening == "[" ? "[...]" : "{...}"
+        } else {
+            text += opening
+            if let list = inner as? ListBox { write(list, into: &text, open: &open, room: room) }
+            if let map = inner as? MapBox { write(map, into: &text, open: &open, room: room) }
+        }
+        return fits(text, room)
+    }
+
+    /// Whether the text is still within `room`; when not, the budget is overdrawn.
+    private static func fits(_ text: String, _ room: Int) -> Bool {
+        if text.utf8.count > room {
+            MemoryBudget.overdraw()
+            return false
+        }
+        return true
     }
 
     /// Writes the elements and the closing bracket.
@@ -273,23 +342,24 @@ enum ListDescription {
         box.forEachElement { item in
             if !first { text += ", " }
             first = false
-            if case .list(let inner) = item {
-                if !tracked { tracked = open.insert(ObjectIdentifier(box)).inserted }
-                if open.contains(ObjectIdentifier(inner)) {
-                    text += "[...]"
-                } else {
-                    text += "["
-                    write(inner, into: &text, open: &open, room: room)
-                }
-            } else {
-                text += item.description
-            }
-            if text.utf8.count > room {
-                MemoryBudget.overdraw()
-                full = true
-            }
+            full = !element(item, of: box, tracked: &tracked, into: &text, open: &open, room: room)
             return !full
         }
         text += full ? "…" : "]"
+    }
+
+    /// Writes the entries and the closing brace.
+    private static func write(_ box: MapBox, into text: inout String, open: inout Set<ObjectIdentifier>, room: Int) {
+        var tracked = false
+        defer { if tracked { open.remove(ObjectIdentifier(box)) } }
+        for (n, key) in box.keys.enumerated() {
+            if n > 0 { text += ", " }
+            text += Value.string(key).description + ": "
+            guard element(box.value(at: n), of: box, tracked: &tracked, into: &text, open: &open, room: room) else {
+                text += "…"
+                return
+            }
+        }
+        text += "}"
     }
 }

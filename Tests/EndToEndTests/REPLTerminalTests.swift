@@ -21,6 +21,23 @@ struct REPLTerminalTests {
         }
     }
 
+    @Test("Tab completes a map's keys; the echo shows the map")
+    func mapKeyCompletion() throws {
+        try Tmux.withHome { home in
+            try Tmux.session(home: home) { terminal in
+                terminal.line("let tally = {\"walk\": 3, \"cook\": 1}")
+                try terminal.waitForPrompt(count: 2)
+                terminal.type("tally[\"wa")
+                terminal.press("Tab")
+                try terminal.waitFor { $0.contains("tandem> tally[\"walk\"]") }
+                terminal.press("Enter")
+                try terminal.waitFor { $0.contains("\n3\n") }
+                terminal.line("tally")
+                try terminal.waitFor { $0.contains("\n{\"walk\": 3, \"cook\": 1}\n") }
+            }
+        }
+    }
+
     @Test("a multi-line routine is defined, then called")
     func multiLine() throws {
         try Tmux.withHome { home in

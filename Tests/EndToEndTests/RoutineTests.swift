@@ -168,6 +168,7 @@ import Testing
         ("state_of_the_union", "her laugh\nthe dishes\nthe call\nwe talked\n8\nmoney\ny\ny\ny\ny\n"),
         ("repair_trust", "to be home for dinner\nlet down\ny\ny\nno\ny\ncall if I am late\ny\n"),
         ("gratitude_challenge", "7\ny\nthe walk\ny\n"),
+        ("weekly_review", ""),
     ])
     func examplesCheckAndRunWithScriptedAnswers(name: String, answers: String) {
         let home = makeTemporaryHome()

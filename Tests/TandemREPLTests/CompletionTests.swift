@@ -55,6 +55,18 @@ struct CompletionTests {
         #expect(Self.engine.complete("say \"rout").candidates.isEmpty)
     }
 
+    @Test("a map's keys after name[\"")
+    func mapKeys() {
+        let keys: (String) -> [String]? = { $0 == "tally" ? ["walk", "weekend", "cook", "odd\"quote"] : nil }
+        #expect(Self.engine.complete("say tally[\"c", mapKeys: keys).insertion == "ook\"]")
+        #expect(Self.engine.complete("say tally[\"w", mapKeys: keys).candidates == ["walk", "weekend"])
+        #expect(Self.engine.complete("say tally[\"", mapKeys: keys).candidates == ["cook", "walk", "weekend"])
+        // Not a map, a closed key, or a string that is not a key: nothing.
+        #expect(Self.engine.complete("say other[\"c", mapKeys: keys).candidates.isEmpty)
+        #expect(Self.engine.complete("say tally[\"cook\"] + \"c", mapKeys: keys).candidates.isEmpty)
+        #expect(Self.engine.complete("say \"tally[\\\"c", mapKeys: keys).candidates.isEmpty)
+    }
+
     @Test("meta commands and their arguments")
     func meta() {
         #expect(Self.engine.complete(":pr").insertion == "actices ")

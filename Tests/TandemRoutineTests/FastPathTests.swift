@@ -30,7 +30,7 @@ import Testing
             local()
             """) == "4\n3\n9\n[0, true, \"s\"]\ns\n2\ntrue\n")
         #expect(runtimeError("let xs = [1]\nlet i = 3\nxs[i] = 0")?.message.hasPrefix("index 3 is out of range") == true)
-        #expect(runtimeError("let xs = 5\nappend(xs, 1)")?.message == "append needs a list first, not integer")
+        #expect(runtimeError("let xs = num(\"5\")\nappend(xs, 1)")?.message == "append needs a list first, not integer")
         #expect(runtimeError("let xs = []\npop(xs)") != nil)
         #expect(say("let s = \"abc\"\nsay len(s)") == "3\n")
     }
@@ -49,7 +49,7 @@ import Testing
             say pegs[i]
             """) == "[[3], [2], [1]]\n1\n1\n[\"x2\"]\n")
         #expect(runtimeError("let xs = [[1]]\nlet i = 1\nappend(xs[i], 2)")?.message.hasPrefix("index 1 is out of range") == true)
-        #expect(runtimeError("let xs = [5]\nlet i = 0\nappend(xs[i], 2)")?.message == "append needs a list first, not integer")
+        #expect(runtimeError("let xs = [num(\"5\")]\nlet i = 0\nappend(xs[i], 2)")?.message == "append needs a list first, not integer")
         #expect(runtimeError("let xs = [[]]\nlet i = 0\npop(xs[i])") != nil)
         #expect(say("let xs = [\"abc\"]\nlet i = 0\nsay len(xs[i])") == "3\n")
     }

@@ -33,6 +33,7 @@ import Testing
         case .none: "nil"
         case .variable(let n): n
         case .list(let items): "[" + items.map(shape).joined(separator: ",") + "]"
+        case .map(let entries): "{" + entries.map { shape($0.key) + ":" + shape($0.value) }.joined(separator: ",") + "}"
         case .negate(let o): "(-\(shape(o)))"
         case .not(let o): "(not \(shape(o)))"
         case .binary(let op, let l, let r): "(\(shape(l)) \(op.rawValue) \(shape(r)))"
@@ -52,6 +53,21 @@ import Testing
         #expect(diagnostics.isEmpty, "\(diagnostics)")
         guard case .expression(let e)? = statements.first?.kind else { return "not an expression" }
         return shape(e)
+    }
+
+    @Test func mapLiteralsAndTheirIndexes() {
+        #expect(expression("{\"a\": 1, \"b\": [2]}[\"a\"]") == "{'a':1,'b':[2]}['a']")
+        #expect(expression("{}") == "{}")
+        #expect(expression("f({k: v + 1,\n})") == "f({k:(v + 1)})")
+        // After `==` the brace is a map's; after a condition, a block's.
+        let (statements, diagnostics) = parse("if m == {} { say 1 }")
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        guard case .ifElse(let condition, let then, nil)? = statements.first?.kind else {
+            Issue.record("not an if")
+            return
+        }
+        #expect(shape(condition) == "(m == {})")
+        #expect(then.count == 1)
     }
 
     @Test func precedence() {

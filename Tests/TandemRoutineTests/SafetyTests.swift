@@ -81,6 +81,17 @@ import Testing
         return nil
     }
 
+    @Test func aGrowingMapEndsAtTheBudgetAndCountsLongKeys() {
+        let message = "out of memory: the routine needs more than its memory budget of 8 MB"
+        let entries = budgetError("let m = {}\nlet i = 0\nwhile true {\n  m[str(i)] = i\n  i = i + 1\n}")
+        #expect(entries?.message == message)
+        #expect(entries?.line == 4)
+        // Few entries, long keys: the keys' text is what fills the budget.
+        let keys = budgetError("let long = \"x\" * 100000\nlet m = {}\nlet i = 0\nwhile true {\n  m[long + str(i)] = 1\n  i = i + 1\n}")
+        #expect(keys?.message == message)
+        #expect(keys?.line == 5)
+    }
+
     @Test func doublingAListOrAStringEndsAtTheBudgetOnItsLine() {
         let message = "out of memory: the routine needs more than its memory budget of 8 MB"
         let list = budgetError("let xs = [1]\nwhile true {\n  xs = xs + xs\n}")

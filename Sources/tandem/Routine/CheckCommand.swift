@@ -29,7 +29,7 @@ struct CheckCommand: HostCommand {
                 continue
             }
             let program = RoutineProgram.load(path: path)
-            let diagnostics = RoutineSession.check(program, registry: runtime.registry)
+            let diagnostics = RoutineSession.check(program, registry: runtime.registry, habitIDs: runtime.journalHabitIDs())
             if diagnostics.isEmpty {
                 runtime.environment.output.write("\(path.terminalSafe): ok\n")
             } else {

@@ -31,7 +31,7 @@ struct RoutinesCommand: HostCommand {
             entries.append(Entry(
                 name: name, file: path, summary: program.summary, routines: program.routines.map(\.name),
                 schedules: program.schedules.map { "\($0.whenText) run \($0.callText)" },
-                problems: RoutineSession.check(program, registry: runtime.registry).count))
+                problems: RoutineSession.check(program, registry: runtime.registry, habitIDs: runtime.journalHabitIDs()).count))
         }
         if output.json {
             let encoder = JSONEncoder()

@@ -26,23 +26,13 @@ struct QuestionCommand: HostCommand {
 
     @OptionGroup var output: OutputOptions
 
-    struct Day: Encodable {
-        var date: String
-        var question: String
-        var card: String
-        var mine: String?
-        var partner: String?
-        /// `sealed` (they answered, you will see it once you have), `unanswered`, or `open`.
-        var partnerStatus: String
-    }
-
     func run(on runtime: Runtime) throws {
         let today = runtime.environment.today
         if history {
             guard let journal = try runtime.existingJournal() else {
                 return try show([], runtime)
             }
-            let days = try journal.questionDays().map { describe($0, journal, runtime) }
+            let days = try journal.questionDays().map { runtime.questionStatus(of: $0) }
             return try show(days, runtime)
         }
         let journal = try runtime.journal()
@@ -67,7 +57,7 @@ struct QuestionCommand: HostCommand {
                 "you answered today's question already; answers are kept as given, so neither of you can change one "
                     + "after reading the other's", exitCode: ExitStatus.refused)
         }
-        let day = describe(current, journal, runtime, draw: draw)
+        let day = runtime.questionStatus(of: current, draw: draw)
         if output.json { return try JournalAccess.printJSON(to: runtime, day) }
         let partner = (runtime.profile.partnerName ?? "your partner").terminalSafe
         var out = TextLayout.paragraph(runtime.environment.style.bold("Today's question: ") + draw.card.prompt.terminalSafe, width: runtime.environment.readingWidth)
@@ -81,33 +71,7 @@ struct QuestionCommand: HostCommand {
         runtime.environment.output.write(out)
     }
 
-    func describe(_ day: QuestionDay, _ journal: Journal, _ runtime: Runtime, draw: CardDraw? = nil) -> Day {
-        let cardID = day.mine?.cardID ?? day.partner?.cardID ?? draw?.id ?? ""
-        let prompt = draw?.card.prompt ?? Self.prompt(cardID, runtime.registry) ?? "(a question this Tandem does not have)"
-        var partnerText: String?
-        var status = "unanswered"
-        if let theirs = day.partner {
-            if let key = theirs.key, let nonce = theirs.nonce {
-                partnerText = (try? SealedAnswer.open(
-                    sealed: theirs.sealed, commitment: theirs.commitment, key: key, nonce: nonce, author: theirs.author,
-                    day: day.date.description)) ?? "(their answer does not match what they committed to)"
-                status = "open"
-            } else {
-                status = day.mine == nil ? "sealed" : "waiting"
-            }
-        }
-        return Day(date: day.date.description, question: prompt, card: cardID, mine: day.mine?.text, partner: partnerText, partnerStatus: status)
-    }
-
-    static func prompt(_ cardID: String, _ registry: ModuleRegistry) -> String? {
-        let parts = cardID.split(separator: "#")
-        guard parts.count == 2, let index = Int(parts[1]), let module = registry.modules.first(where: { $0.id == parts[0] }),
-              module.cards.indices.contains(index)
-        else { return nil }
-        return module.cards[index].prompt
-    }
-
-    func show(_ days: [Day], _ runtime: Runtime) throws {
+    func show(_ days: [QuestionStatus], _ runtime: Runtime) throws {
         if output.json { return try JournalAccess.printJSON(to: runtime, days) }
         if days.isEmpty { return runtime.environment.output.write("No answers yet. Answer today's question with: tandem question\n") }
         let width = runtime.environment.readingWidth
