@@ -40,18 +40,7 @@ struct ExportCommand: HostCommand {
             FileHandle.standardOutput.write(data)
             return
         }
-        do {
-            try PrivateFile.write(data, to: target, replacing: force)
-        } catch {
-            var message = "\(error)"
-            switch error.problem {
-            case .exists: message += "; add --force to replace it, or choose another --output"
-            case .symbolicLink, .special: message += "; use --output - to write to standard output"
-            case .folder: message += "; give a file name inside it"
-            case .system: break
-            }
-            throw CommandFailure("nothing was exported: " + message, exitCode: ExitStatus.refused)
-        }
+        try PrivateFile.writeOutput(data, to: target, replacing: force, refusal: "nothing was exported")
         runtime.environment.errors.write("Wrote \(target.path.terminalSafe) (mode 0600).\n")
     }
 
@@ -76,6 +65,26 @@ struct ExportCommand: HostCommand {
                         + "Choose another --output file.",
                     exitCode: ExitStatus.refused)
             }
+        }
+    }
+}
+
+extension PrivateFile {
+    /// Writes a command's `--output` file (atomically, mode 0600), or
+    /// refuses with exit code 2 and what to do instead: `refusal` starts the
+    /// message ("nothing was exported").
+    static func writeOutput(_ data: Data, to target: URL, replacing: Bool, refusal: String) throws {
+        do {
+            try write(data, to: target, replacing: replacing)
+        } catch {
+            var message = "\(error)"
+            switch error.problem {
+            case .exists: message += "; add --force to replace it, or choose another --output"
+            case .symbolicLink, .special: message += "; use --output - to write to standard output"
+            case .folder: message += "; give a file name inside it"
+            case .system: break
+            }
+            throw CommandFailure(refusal + ": " + message, exitCode: ExitStatus.refused)
         }
     }
 }

@@ -8,7 +8,7 @@ import TandemRoutine
 /// `tandem schedule [--json]`
 struct ScheduleCommand: HostCommand {
     static let configuration = CommandConfiguration(
-        commandName: "schedule", abstract: "Show when each scheduled routine and habit reminder comes next, and its name for tandem remind.")
+        commandName: "schedule", abstract: "Show when each scheduled routine and habit reminder comes next, and its name for tandem remind.", subcommands: [ScheduleExportCommand.self])
 
     @OptionGroup var output: OutputOptions
 
