@@ -47,10 +47,10 @@ public struct Reminder: Sendable, Hashable {
     /// The scheduled moments after `date` (not at it), at most `count`.
     ///
     /// A time that does not exist on a day (it falls in the hour skipped when
-    /// clocks go forward) fires when the clock reaches the same wall time
-    /// plus the skipped hour; a time that happens twice (clocks going back)
-    /// fires once, the first time. That is what systemd does, so this list
-    /// agrees with `systemd-analyze calendar`.
+    /// clocks go forward) does not fire that day; a time that happens twice
+    /// (clocks going back) fires once, the first time. That is what systemd
+    /// does (`systemd-analyze calendar` of systemd 252 shows it), so this
+    /// list agrees with the installed timers.
     public func moments(after date: Date, count: Int, user: TimeZone) -> [Date] {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone(user: user)
@@ -63,7 +63,11 @@ public struct Reminder: Sendable, Hashable {
                 var parts = calendar.dateComponents([.year, .month, .day], from: day)
                 parts.hour = hour
                 parts.minute = minute
-                if let time = calendar.date(from: parts), time > date { result.append(time) }
+                // Foundation moves a time that does not exist past the gap; systemd skips the day.
+                if let time = calendar.date(from: parts), time > date,
+                   calendar.component(.hour, from: time) == hour, calendar.component(.minute, from: time) == minute {
+                    result.append(time)
+                }
             }
             guard let next = calendar.date(byAdding: .day, value: 1, to: day) else { break }
             day = next
