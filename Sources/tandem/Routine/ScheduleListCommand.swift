@@ -5,12 +5,25 @@ import TandemKit
 import TandemRuntime
 import TandemRoutine
 
-/// `tandem schedule [--json]`
-struct ScheduleCommand: HostCommand {
+/// `tandem schedule [list] [--json] [--count N]`: what `tandem schedule` does without a subcommand.
+struct ScheduleListCommand: HostCommand {
     static let configuration = CommandConfiguration(
-        commandName: "schedule", abstract: "Show when each scheduled routine and habit reminder comes next, and its name for tandem remind.")
+        commandName: "list", abstract: "Show when each scheduled routine and habit reminder comes next, and its name for tandem remind.",
+        discussion: """
+            With --count N, the JSON gives each reminder's next N runs as nextRuns, instants in UTC \
+            (2026-03-29T00:30:00Z), as the installed timers will run them: a time that does not \
+            exist on a day (clocks going forward) is skipped that day, and a time that happens \
+            twice (clocks going back) runs once, the first time.
+            """)
 
     @OptionGroup var output: OutputOptions
+
+    @Option(parsing: .unconditional, help: "With --json: also list each reminder's next N runs (nextRuns, in UTC).", transform: NumberOption.whole)
+    var count: Int?
+
+    func validate() throws {
+        if let count, !(1...1000).contains(count) { throw ValidationError("--count must be 1 to 1000, not \(count)") }
+    }
 
     struct Entry: Encodable {
         /// The reminder's name, which `tandem remind` takes.
@@ -25,6 +38,8 @@ struct ScheduleCommand: HostCommand {
         var call: String
         /// What the person runs: `tandem run evening`, `tandem done daily.gratitude`.
         var command: String
+        /// With `--count N`: the next N runs, ISO 8601 in UTC.
+        var nextRuns: [String]?
     }
 
     func run(on runtime: Runtime) throws {
@@ -45,9 +60,13 @@ struct ScheduleCommand: HostCommand {
             case .habit(let id):
                 (routine, file, arguments, call) = ("", "", [], id)
             }
+            let runs = count.map { count in
+                reminder.moments(after: environment.now.addingTimeInterval(-1), count: count, user: environment.timeZone)
+                    .map { $0.formatted(Date.ISO8601FormatStyle(timeZone: TimeZone(secondsFromGMT: 0)!)) }
+            }
             entries.append((next, Entry(
                 name: reminder.name, routine: routine, file: file, when: reminder.whenText, next: formatter.string(from: next),
-                arguments: arguments, call: call, command: reminder.command)))
+                arguments: arguments, call: call, command: reminder.command, nextRuns: runs)))
         }
         entries.sort { ($0.date, $0.entry.routine) < ($1.date, $1.entry.routine) }
         if output.json {

@@ -1,0 +1,34 @@
+import ArgumentParser
+import TandemRuntime
+
+/// `tandem schedule [list|install|remove|status]`: without a subcommand, the list.
+struct ScheduleCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "schedule",
+        abstract: "Show when each scheduled routine and habit reminder comes next, and install them as timers.",
+        discussion: """
+            Without a subcommand, tandem schedule lists the reminders (tandem schedule list). \
+            tandem schedule install turns every schedule of the saved routines and every habit \
+            reminder into a systemd user timer (or crontab lines), which runs tandem remind NAME at \
+            its time; status compares what is installed with the routines; remove deletes only \
+            what tandem wrote.
+            """,
+        subcommands: [ScheduleListCommand.self, ScheduleInstallCommand.self, ScheduleStatusCommand.self, ScheduleRemoveCommand.self],
+        defaultSubcommand: ScheduleListCommand.self)
+}
+
+/// `--systemd` or `--cron`, for the schedule subcommands that install or remove timers.
+struct TimerBackendOptions: ParsableArguments {
+    @Flag(help: "Use systemd user timers (the default where the systemd user manager answers).")
+    var systemd = false
+
+    @Flag(help: "Use the crontab (the default where systemd's user manager does not answer).")
+    var cron = false
+
+    func validate() throws {
+        if systemd && cron { throw ValidationError("choose one of --systemd and --cron") }
+    }
+
+    /// The backend named, or `nil` for the default.
+    var backend: TimerBackend? { systemd ? .systemd : cron ? .cron : nil }
+}
