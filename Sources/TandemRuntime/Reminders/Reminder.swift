@@ -35,6 +35,20 @@ public struct Reminder: Sendable, Hashable {
     /// Where it comes from.
     public var source: Source
 
+    /// Creates a reminder; ``Runtime/reminders()`` makes them from the routines and habits.
+    public init(
+        name: String, title: String, days: [Weekday], hour: Int, minute: Int, zone: String?, command: String, source: Source
+    ) {
+        self.name = name
+        self.title = title
+        self.days = days
+        self.hour = hour
+        self.minute = minute
+        self.zone = zone
+        self.command = command
+        self.source = source
+    }
+
     /// "every day at 21:30", "every mon, thu at 20:00 in America/New_York".
     public var whenText: String {
         let dayText = days.count == 7 ? "day" : days.map(\.shortName).joined(separator: ", ")

@@ -67,7 +67,7 @@ struct ScheduleStatusCommand: HostCommand {
                 var line = "  " + name + String(repeating: " ", count: width - name.count) + "  "
                 let state = entry.state.text.padding(toLength: 11, withPad: " ", startingAt: 0)
                 line += entry.state == .current ? state : style.color(state, .red)
-                if let active = entry.active { line += active ? "  active  " : "  inactive" }
+                if let active = entry.active { line += active ? " active  " : " inactive" }
                 if let next = entry.next { line += "  next \(formatter.string(from: next))" }
                 if let reminder = entry.reminder { line += "  (\(reminder.whenText.terminalSafe))" }
                 if entry.state == .stale { line += "  its schedule is gone" }
