@@ -19,10 +19,10 @@ struct ScheduleCommand: ParsableCommand {
 
 /// `--systemd` or `--cron`, for the schedule subcommands that install or remove timers.
 struct TimerBackendOptions: ParsableArguments {
-    @Flag(help: "Use systemd user timers (the default where the systemd user manager answers).")
+    @Flag(help: "Systemd user timers (install's default where the systemd user manager answers).")
     var systemd = false
 
-    @Flag(help: "Use the crontab (the default where systemd's user manager does not answer).")
+    @Flag(help: "The crontab (install's default where the user manager does not answer and crontab is there).")
     var cron = false
 
     func validate() throws {
