@@ -247,6 +247,11 @@ func writeStandIn(_ text: String, to url: URL) {
         let cron = tandem(["schedule", "install", "--cron", "--dry-run"])
         #expect(cron.stdout.contains("    # BEGIN tandem\n"))
         #expect(!FileManager.default.fileExists(atPath: crontabFile.path))
+        let typo = tandem(["schedule", "instal"])
+        #expect(typo.status == 2)
+        #expect(typo.stderr.contains("unknown command 'instal' (did you mean 'install'?)"))
+        let empty = runTandem(["schedule", "install", "--systemd"], environment: environment(), home: makeTemporaryHome())
+        #expect(empty.stdout.hasPrefix("No reminders to install"), "\(empty.stdout)\(empty.stderr)")
     }
 
     @Test func theTimersRunAnInstalledTandemNeverABuildFolders() {

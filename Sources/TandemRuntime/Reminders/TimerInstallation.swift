@@ -192,6 +192,9 @@ extension Runtime {
         return report
     }
 
+    static let noReminders = "No reminders to install: add a schedule to a saved routine ('every day at 21:30 run evening'), "
+        + "or a habit reminder (tandem adopt ID --remind 21:00)."
+
     /// The user's zone by its IANA name, which systemd and `TZ` read.
     func userZoneName() throws(CommandFailure) -> String {
         let name = environment.timeZone.identifier
@@ -266,6 +269,10 @@ extension Runtime {
         }
         report.changed = !writes.isEmpty || !stale.isEmpty
         guard probe.reachable else {
+            if timerNames.isEmpty, !report.changed {
+                report.lines.append(Self.noReminders)
+                return
+            }
             report.lines.append("The systemd user manager is not running here (systemctl --user said: \(probe.said.terminalSafe)), "
                 + "so the timers are written but not enabled. Where it runs (a desktop or ssh session of yours), enable them with:")
             report.lines.append("    systemctl --user daemon-reload")
@@ -285,7 +292,9 @@ extension Runtime {
         let toRestart = changedTimers.filter { !toStart.contains($0) }
         if !toRestart.isEmpty { try check(manager.run(["restart"] + toRestart), "restart the changed timers") }
         if !report.changed {
-            report.lines.append("Nothing to change: \(timers.count) timer\(timers.count == 1 ? "" : "s") in \(directory.path.terminalSafe) installed, enabled and up to date.")
+            report.lines.append(timers.isEmpty
+                ? Self.noReminders
+                : "Nothing to change: \(timers.count) timer\(timers.count == 1 ? "" : "s") in \(directory.path.terminalSafe) installed, enabled and up to date.")
         }
         if !timerNames.isEmpty {
             report.lines.append("They run while you are logged in; so that they run when you are not: loginctl enable-linger $USER")
@@ -382,7 +391,9 @@ extension Runtime {
                 : "Wrote \(count) reminder\(count == 1 ? "" : "s") to your crontab, between '\(CronTab.begin)' and '\(CronTab.end)': "
                     + reminders.map { $0.name.terminalSafe }.joined(separator: ", "))
         } else {
-            report.lines.append("Nothing to change: your crontab's tandem block is up to date (\(reminders.count) reminder\(reminders.count == 1 ? "" : "s")).")
+            report.lines.append(reminders.isEmpty
+                ? Self.noReminders
+                : "Nothing to change: your crontab's tandem block is up to date (\(reminders.count) reminder\(reminders.count == 1 ? "" : "s")).")
         }
         if environment.sessionBus == nil {
             report.lines.append("No desktop session bus here now, so these reminders wait in the inbox (tandem due); "
