@@ -266,9 +266,13 @@ extension Runtime {
                 continue
             }
             // The root runs the REPL with no subcommand; anything else there is a
-            // mistyped subcommand, as is any word after `help`.
-            guard isHelp || command == root || command.configuration.defaultSubcommand == nil else { return }
+            // mistyped subcommand, as is any word after `help`, and a word close
+            // to a subcommand's name where a default subcommand would take it
+            // (`tandem schedule instal`).
             let names = subcommands.compactMap { $0.configuration.shouldDisplay ? $0.configuration.commandName : nil }
+            guard isHelp || command == root || command.configuration.defaultSubcommand == nil
+                || !Suggestions.closest(to: word, in: names).isEmpty
+            else { return }
             throw CommandFailure(
                 "unknown command '\(word)'\(Suggestions.hint(for: word, in: names)); see '\(path.joined(separator: " ")) --help'")
         }

@@ -15,6 +15,11 @@ import TandemSystem
 ///   history in `$XDG_STATE_HOME/tandem` (default `~/.local/state/tandem`).
 /// - `TANDEM_ROUTINE_MEMORY`: the memory budget of routines (`512M`, `1G`,
 ///   or a number of megabytes; default 256 MB).
+/// - `TANDEM_INSTALLED_BINARY`: the `tandem` that installed timers run,
+///   instead of this one (tests point it at the test binary; see
+///   `tandem schedule install --tandem`).
+/// - `XDG_CONFIG_HOME` (default `~/.config`): where `systemd/user` holds the
+///   timer units `tandem schedule install` writes.
 /// - `TANDEM_NOW`: an ISO 8601 local date-time (`2026-11-20T21:30`, seconds
 ///   and a `Z` or `+01:00` offset optional, or a bare date meaning noon) that
 ///   every command takes as "now", so tests and scripts are deterministic.
@@ -58,6 +63,14 @@ public struct TandemEnvironment: Sendable {
     /// The desktop session's message bus (`DBUS_SESSION_BUS_ADDRESS`, or the
     /// user bus under `XDG_RUNTIME_DIR`): without one, reminders wait in the inbox.
     public var sessionBus: String?
+    /// The folder of the user's own systemd units, `$XDG_CONFIG_HOME/systemd/user`
+    /// (default `~/.config/systemd/user`): where timers are installed.
+    public var systemdUserDirectory: URL
+    /// `TANDEM_HOME` as set, when it is: installed timers pass it on, so
+    /// they remind from the same journal.
+    public var explicitHome: String?
+    /// `TANDEM_INSTALLED_BINARY`: the `tandem` installed timers run, when set.
+    public var installedBinary: String?
 
     /// The journal database.
     public var journalURL: URL { dataDirectory.appendingPathComponent("journal.sqlite") }
@@ -86,6 +99,9 @@ public struct TandemEnvironment: Sendable {
         self.isClockFixed = isClockFixed
         self.timeZone = timeZone
         self.currentDirectory = currentDirectory ?? dataDirectory
+        // Inside the data folder unless the process says otherwise: code that
+        // builds an environment by hand never writes to the real ~/.config.
+        systemdUserDirectory = dataDirectory.appendingPathComponent("systemd/user", isDirectory: true)
         style = .plain
         errorStyle = .plain
         width = 80
@@ -135,6 +151,11 @@ public struct TandemEnvironment: Sendable {
         environment.outputIsTerminal = Terminal.isTerminal(STDOUT_FILENO)
         environment.isInteractive = Terminal.isTerminal(STDIN_FILENO) && environment.outputIsTerminal
         environment.benchPractices = variables["TANDEM_BENCH_PRACTICES"].flatMap(Int.init)
+        let config = variables["XDG_CONFIG_HOME"].flatMap { $0.hasPrefix("/") ? URL(fileURLWithPath: $0, isDirectory: true) : nil }
+            ?? home.appendingPathComponent(".config", isDirectory: true)
+        environment.systemdUserDirectory = config.appendingPathComponent("systemd/user", isDirectory: true)
+        if let tandemHome = variables["TANDEM_HOME"], !tandemHome.isEmpty { environment.explicitHome = tandemHome }
+        if let binary = variables["TANDEM_INSTALLED_BINARY"], !binary.isEmpty { environment.installedBinary = binary }
         environment.searchPath = (variables["PATH"] ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":").map(String.init)
         if let bus = variables["DBUS_SESSION_BUS_ADDRESS"], !bus.isEmpty {
             environment.sessionBus = bus

@@ -8,9 +8,20 @@ import Testing
     static let snapshots = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots")
     let home = makeTemporaryHome("tandem-help")
 
-    /// The subcommands `tandem --help` lists.
+    /// The subcommands `tandem --help` lists, then those of each command
+    /// group (`schedule install`, `together init`, …).
     func subcommands() -> [String] {
-        let help = runTandem(["--help"], environment: ["COLUMNS": "80"], home: home).stdout
+        var commands: [String] = []
+        for command in listed(in: runTandem(["--help"], environment: ["COLUMNS": "80"], home: home).stdout) {
+            commands.append(command)
+            let help = runTandem(["help", command], environment: ["COLUMNS": "80"], home: home).stdout
+            commands += listed(in: help).map { command + " " + $0 }
+        }
+        return commands
+    }
+
+    /// The names a help text's SUBCOMMANDS section lists.
+    func listed(in help: String) -> [String] {
         guard let section = help.range(of: "SUBCOMMANDS:\n") else { return [] }
         return help[section.upperBound...].split(separator: "\n").compactMap { line in
             guard line.hasPrefix("  "), !line.hasPrefix("   "), !line.contains("See 'tandem help") else { return nil }
@@ -23,10 +34,10 @@ import Testing
         #expect(commands.contains("modules"))
         let record = ProcessInfo.processInfo.environment["TANDEM_RECORD_SNAPSHOTS"] == "1"
         for command in [""] + commands {
-            let arguments = command.isEmpty ? ["--help"] : ["help", command]
+            let arguments = command.isEmpty ? ["--help"] : ["help"] + command.split(separator: " ").map(String.init)
             let run = runTandem(arguments, environment: ["COLUMNS": "80"], home: home)
             #expect(run.status == 0, "\(arguments): \(run.stderr)")
-            let file = Self.snapshots.appendingPathComponent("help-\(command.isEmpty ? "tandem" : command).txt")
+            let file = Self.snapshots.appendingPathComponent("help-\(command.isEmpty ? "tandem" : command.replacingOccurrences(of: " ", with: "-")).txt")
             if record {
                 try run.stdout.write(to: file, atomically: true, encoding: .utf8)
                 continue

@@ -126,6 +126,9 @@ struct ReadmeTests {
             var previousAsks = false
             for line in block.lines.dropFirst() {
                 if let prompt = prompts.first(where: { line.hasPrefix($0) }) {
+                    // Typed only once the prompt is there: text typed earlier is echoed by the terminal above it.
+                    let shownPrompt = prompt.trimmingCharacters(in: .whitespaces) + "\n"
+                    try terminal.waitFor { $0.hasSuffix(shownPrompt) }
                     let input = Self.withoutNote(String(line.dropFirst(prompt.count)))
                     let parts = input.components(separatedBy: "⇥")
                     for (position, part) in parts.enumerated() {
@@ -137,7 +140,6 @@ struct ReadmeTests {
                     }
                     terminal.press("Enter")
                     previousAsks = input.contains("ask ")
-                    if !previousAsks { usleep(150_000) }
                 } else if previousAsks, let answer = line.split(separator: " ").last {
                     // "Question? 8": the question is shown, then 8 is typed.
                     let question = line.dropLast(answer.count)

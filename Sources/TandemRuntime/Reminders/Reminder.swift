@@ -35,6 +35,20 @@ public struct Reminder: Sendable, Hashable {
     /// Where it comes from.
     public var source: Source
 
+    /// Creates a reminder; ``Runtime/reminders()`` makes them from the routines and habits.
+    public init(
+        name: String, title: String, days: [Weekday], hour: Int, minute: Int, zone: String?, command: String, source: Source
+    ) {
+        self.name = name
+        self.title = title
+        self.days = days
+        self.hour = hour
+        self.minute = minute
+        self.zone = zone
+        self.command = command
+        self.source = source
+    }
+
     /// "every day at 21:30", "every mon, thu at 20:00 in America/New_York".
     public var whenText: String {
         let dayText = days.count == 7 ? "day" : days.map(\.shortName).joined(separator: ", ")
@@ -47,10 +61,10 @@ public struct Reminder: Sendable, Hashable {
     /// The scheduled moments after `date` (not at it), at most `count`.
     ///
     /// A time that does not exist on a day (it falls in the hour skipped when
-    /// clocks go forward) fires when the clock reaches the same wall time
-    /// plus the skipped hour; a time that happens twice (clocks going back)
-    /// fires once, the first time. That is what systemd does, so this list
-    /// agrees with `systemd-analyze calendar`.
+    /// clocks go forward) does not fire that day; a time that happens twice
+    /// (clocks going back) fires once, the first time. That is what systemd
+    /// does (`systemd-analyze calendar` of systemd 252 shows it), so this
+    /// list agrees with the installed timers.
     public func moments(after date: Date, count: Int, user: TimeZone) -> [Date] {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone(user: user)
@@ -63,7 +77,11 @@ public struct Reminder: Sendable, Hashable {
                 var parts = calendar.dateComponents([.year, .month, .day], from: day)
                 parts.hour = hour
                 parts.minute = minute
-                if let time = calendar.date(from: parts), time > date { result.append(time) }
+                // Foundation moves a time that does not exist past the gap; systemd skips the day.
+                if let time = calendar.date(from: parts), time > date,
+                   calendar.component(.hour, from: time) == hour, calendar.component(.minute, from: time) == minute {
+                    result.append(time)
+                }
             }
             guard let next = calendar.date(byAdding: .day, value: 1, to: day) else { break }
             day = next

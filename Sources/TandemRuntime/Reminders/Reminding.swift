@@ -1,6 +1,7 @@
 import Foundation
 import TandemJournal
 import TandemKit
+import TandemSystem
 
 /// What `tandem remind NAME` did.
 public enum RemindOutcome: Sendable, Hashable {
@@ -20,6 +21,11 @@ public enum RemindOutcome: Sendable, Hashable {
 extension Reminder {
     /// How far back a late timer may still remind of a missed moment (a laptop asleep for a week).
     public static let catchUpWindow: TimeInterval = 8 * 86_400
+
+    /// How far back `tandem remind --on-time` looks: the crontab lines of a
+    /// reminder converted from another zone fire at times that are its
+    /// moments only in some weeks, and must do nothing in the others.
+    public static let onTimeWindow: TimeInterval = 10 * 60
 
     /// A short label for the shell prompt: the routine, or the habit id.
     public var label: String {
@@ -54,13 +60,14 @@ extension Runtime {
         return found
     }
 
-    /// Reminds of the latest scheduled moment of `reminder` that has come,
-    /// once: a notification where a desktop is there, else the inbox. The
-    /// moment is recorded in the same transaction that checks it, so two
-    /// timers firing at once, or one firing late after a resume, remind once.
-    public func remind(_ reminder: Reminder) throws -> RemindOutcome {
+    /// Reminds of the latest scheduled moment of `reminder` that has come
+    /// in the last `window` seconds, once: a notification where a desktop
+    /// is there, else the inbox. The moment is recorded in the same
+    /// transaction that checks it, so two timers firing at once, or one
+    /// firing late after a resume, remind once.
+    public func remind(_ reminder: Reminder, window: TimeInterval = Reminder.catchUpWindow) throws -> RemindOutcome {
         let now = environment.now
-        guard let moment = reminder.moment(endingAt: now, window: Reminder.catchUpWindow, user: environment.timeZone) else { return .notDue }
+        guard let moment = reminder.moment(endingAt: now, window: window, user: environment.timeZone) else { return .notDue }
         let journal = try journal()
         if case .habit(let id) = reminder.source,
            let item = try journal.dueToday(asOf: environment.today).first(where: { $0.habit.id == id }), item.mark != .none {
@@ -80,15 +87,8 @@ extension Runtime {
 
     /// Runs `notify-send`; true when it showed the notification.
     static func notify(_ program: String, title: String, body: String) -> Bool {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: program)
         // Text from routine files is the person's own, but it goes to another program: no control characters.
-        process.arguments = ["--app-name=Tandem", "--category=reminder", title.terminalSafe, body.terminalSafe]
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        guard (try? process.run()) != nil else { return false }
-        process.waitUntilExit()
-        return process.terminationReason == .exit && process.terminationStatus == 0
+        let result = try? ChildProcess.run(program, ["--app-name=Tandem", "--category=reminder", title.terminalSafe, body.terminalSafe], timeout: 30)
+        return result?.status == 0
     }
 }

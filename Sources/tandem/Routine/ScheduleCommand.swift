@@ -1,69 +1,34 @@
 import ArgumentParser
-import Foundation
-import TandemCatalog
-import TandemKit
 import TandemRuntime
-import TandemRoutine
 
-/// `tandem schedule [--json]`
-struct ScheduleCommand: HostCommand {
+/// `tandem schedule [list|install|remove|status|export]`: without a subcommand, the list.
+struct ScheduleCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "schedule", abstract: "Show when each scheduled routine and habit reminder comes next, and its name for tandem remind.", subcommands: [ScheduleExportCommand.self])
+        commandName: "schedule",
+        abstract: "Show when each scheduled routine and habit reminder comes next, and install them as timers.",
+        discussion: """
+            Without a subcommand, tandem schedule lists the reminders (tandem schedule list). \
+            tandem schedule install turns every schedule of the saved routines and every habit \
+            reminder into a systemd user timer (or crontab lines), which runs tandem remind NAME at \
+            its time; status compares what is installed with the routines; remove deletes only \
+            what tandem wrote; export --ics writes them as a calendar for a phone.
+            """,
+        subcommands: [ScheduleListCommand.self, ScheduleInstallCommand.self, ScheduleStatusCommand.self, ScheduleRemoveCommand.self, ScheduleExportCommand.self],
+        defaultSubcommand: ScheduleListCommand.self)
+}
 
-    @OptionGroup var output: OutputOptions
+/// `--systemd` or `--cron`, for the schedule subcommands that install or remove timers.
+struct TimerBackendOptions: ParsableArguments {
+    @Flag(help: "Systemd user timers (install's default where the systemd user manager answers).")
+    var systemd = false
 
-    struct Entry: Encodable {
-        /// The reminder's name, which `tandem remind` takes.
-        var name: String
-        var routine: String
-        var file: String
-        var when: String
-        var next: String
-        /// The literals the schedule passes, as written: `"Sam"`, `20`.
-        var arguments: [String]
-        /// The routine and its arguments: `evening("Sam")`; a habit's reminder: its id.
-        var call: String
-        /// What the person runs: `tandem run evening`, `tandem done daily.gratitude`.
-        var command: String
+    @Flag(help: "The crontab (install's default where the user manager does not answer and crontab is there).")
+    var cron = false
+
+    func validate() throws {
+        if systemd && cron { throw ValidationError("choose one of --systemd and --cron") }
     }
 
-    func run(on runtime: Runtime) throws {
-        let environment = runtime.environment
-        var entries: [(date: Date, entry: Entry)] = []
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = environment.timeZone
-        formatter.dateFormat = "yyyy-MM-dd'T'HH:mm"
-        // Saved routines' schedules and habits' reminders: the list tandem remind reads.
-        for reminder in try runtime.reminders() {
-            guard let next = reminder.moments(after: environment.now.addingTimeInterval(-1), count: 1, user: environment.timeZone).first else { continue }
-            let (routine, file, arguments, call): (String, String, [String], String)
-            switch reminder.source {
-            case .routine(let name, let routineName, let args, _):
-                (routine, file, arguments) = (routineName, name, args)
-                call = args.isEmpty ? routineName : routineName + "(" + args.joined(separator: ", ") + ")"
-            case .habit(let id):
-                (routine, file, arguments, call) = ("", "", [], id)
-            }
-            entries.append((next, Entry(
-                name: reminder.name, routine: routine, file: file, when: reminder.whenText, next: formatter.string(from: next),
-                arguments: arguments, call: call, command: reminder.command)))
-        }
-        entries.sort { ($0.date, $0.entry.routine) < ($1.date, $1.entry.routine) }
-        if output.json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            runtime.environment.output.write(TerminalText.escapingJSON(String(decoding: try encoder.encode(entries.map(\.entry)), as: UTF8.self)) + "\n")
-            return
-        }
-        guard !entries.isEmpty else {
-            runtime.environment.output.write("No scheduled routines. Add a line such as 'every day at 21:30 run evening' to a routine in \(environment.routinesDirectory.path.terminalSafe).\n")
-            return
-        }
-        formatter.dateFormat = "EEE yyyy-MM-dd HH:mm"
-        for (date, entry) in entries {
-            let origin = entry.file.isEmpty ? "habit reminder" : entry.file.terminalSafe
-            runtime.environment.output.write("\(formatter.string(from: date))  \(runtime.environment.style.bold(entry.call.terminalSafe))  (\(origin), \(entry.when.terminalSafe); tandem remind \(entry.name.terminalSafe))\n")
-        }
-    }
+    /// The backend named, or `nil` for the default.
+    var backend: TimerBackend? { systemd ? .systemd : cron ? .cron : nil }
 }
