@@ -62,10 +62,20 @@ public enum ChildProcess {
         posix_spawn_file_actions_adddup2(&actions, inputPipe[0], 0)
         posix_spawn_file_actions_adddup2(&actions, outputPipe[1], 1)
         posix_spawn_file_actions_adddup2(&actions, errorPipe[1], 2)
-        var variables = ProcessInfo.processInfo.environment
-        for (key, value) in environment { variables[key] = value.isEmpty ? nil : value }
+        // The child inherits the environment as any child does (`environ`,
+        // not a reading of the configuration: TandemEnvironment alone does
+        // that), with the caller's changes applied.
+        var inherited: [String] = []
+        var cursor = environ
+        while let entry = cursor.pointee {
+            let text = String(cString: entry)
+            let key = text.split(separator: "=", maxSplits: 1).first.map(String.init) ?? text
+            if environment[key] == nil { inherited.append(text) }
+            cursor += 1
+        }
+        let changes = environment.filter { !$0.value.isEmpty }.map { "\($0.key)=\($0.value)" }
         let argv = ([path] + arguments).map { strdup($0) } + [nil]
-        let envp = variables.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        let envp = (inherited + changes).map { strdup($0) } + [nil]
         defer {
             for pointer in argv { free(pointer) }
             for pointer in envp { free(pointer) }
