@@ -168,7 +168,7 @@ extension Runtime {
         } else {
             let answer = manager.probe()
             probe = answer
-            if answer.reachable || manager.systemctl != nil && environment.program(named: "crontab") == nil {
+            if answer.reachable || (manager.systemctl != nil && environment.program(named: "crontab") == nil) {
                 backend = .systemd
             } else if environment.program(named: "crontab") != nil {
                 backend = .cron
@@ -483,9 +483,10 @@ extension Runtime {
                     active: active[timer.timer.fileName]))
             }
             let expected = Set(timers.flatMap(\.units).map(\.fileName))
-            for name in installed.keys.sorted() where !expected.contains(name) && (name.hasSuffix(".timer") || installed[String(name.dropLast(".service".count)) + ".timer"] == nil) {
-                let stem = name.hasSuffix(".timer") ? String(name.dropLast(".timer".count)) : String(name.dropLast(".service".count))
-                entries.append(TimerStatus(backend: .systemd, name: String(stem.dropFirst("tandem-".count)), state: .stale, active: active[name]))
+            // One entry per stale pair (or a lone timer or service left of one).
+            let staleStems = Set(installed.keys.filter { !expected.contains($0) }.map { ($0 as NSString).deletingPathExtension })
+            for stem in staleStems.sorted() {
+                entries.append(TimerStatus(backend: .systemd, name: String(stem.dropFirst("tandem-".count)), state: .stale, active: active[stem + ".timer"]))
             }
         }
 
