@@ -66,9 +66,10 @@ public struct TandemEnvironment: Sendable {
     /// The folder of the user's own systemd units, `$XDG_CONFIG_HOME/systemd/user`
     /// (default `~/.config/systemd/user`): where timers are installed.
     public var systemdUserDirectory: URL
-    /// `TANDEM_HOME` as set, when it is: installed timers pass it on, so
-    /// they remind from the same journal.
-    public var explicitHome: String?
+    /// The variables that chose this run's folders, as set: `TANDEM_HOME`
+    /// (made absolute), or `XDG_DATA_HOME` and `XDG_STATE_HOME`. Installed
+    /// timers pass them on, so that they remind from the same journal.
+    public var folderVariables: [String: String] = [:]
     /// `TANDEM_INSTALLED_BINARY`: the `tandem` installed timers run, when set.
     public var installedBinary: String?
 
@@ -154,7 +155,13 @@ public struct TandemEnvironment: Sendable {
         let config = variables["XDG_CONFIG_HOME"].flatMap { $0.hasPrefix("/") ? URL(fileURLWithPath: $0, isDirectory: true) : nil }
             ?? home.appendingPathComponent(".config", isDirectory: true)
         environment.systemdUserDirectory = config.appendingPathComponent("systemd/user", isDirectory: true)
-        if let tandemHome = variables["TANDEM_HOME"], !tandemHome.isEmpty { environment.explicitHome = tandemHome }
+        if let tandemHome = variables["TANDEM_HOME"], !tandemHome.isEmpty {
+            environment.folderVariables["TANDEM_HOME"] = data.path
+        } else {
+            for name in ["XDG_DATA_HOME", "XDG_STATE_HOME"] {
+                if let value = variables[name], value.hasPrefix("/") { environment.folderVariables[name] = value }
+            }
+        }
         if let binary = variables["TANDEM_INSTALLED_BINARY"], !binary.isEmpty { environment.installedBinary = binary }
         environment.searchPath = (variables["PATH"] ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":").map(String.init)
         if let bus = variables["DBUS_SESSION_BUS_ADDRESS"], !bus.isEmpty {

@@ -29,7 +29,8 @@ struct TimerUnitTests {
     }
 
     @Test func theUnitsStartWithTheHeaderAndRunTheInstalledTandem() throws {
-        let settings = SystemdTimers.Settings(binary: "/home/sam/my tools/100%/tandem", zone: "Europe/Berlin", home: "/home/sam/tandem $data")
+        let settings = SystemdTimers.Settings(
+            binary: "/home/sam/my tools/100%/tandem", zone: "Europe/Berlin", folders: ["XDG_STATE_HOME": "/home/sam/state", "XDG_DATA_HOME": "/home/sam/tandem $data"])
         let timers = SystemdTimers.timers(for: [reminder(), reminder(21, 0, name: "habit-daily.gratitude")], settings)
         #expect(timers.map(\.timer.fileName) == ["tandem-evening-2130.timer", "tandem-habit-daily.gratitude.timer"])
         let first = try #require(timers.first)
@@ -39,17 +40,17 @@ struct TimerUnitTests {
         #expect(first.service.text.contains("[Service]\nType=oneshot\n"))
         #expect(first.service.text.contains("Environment=\"TZ=Europe/Berlin\"\n"))
         // `%` is a specifier and `$` a variable in unit files: both doubled where they apply.
-        #expect(first.service.text.contains("Environment=\"TANDEM_HOME=/home/sam/tandem $data\"\n"))
+        #expect(first.service.text.contains("Environment=\"XDG_DATA_HOME=/home/sam/tandem $data\"\nEnvironment=\"XDG_STATE_HOME=/home/sam/state\"\n"))
         #expect(first.service.text.contains("ExecStart=\"/home/sam/my tools/100%%/tandem\" remind evening-2130\n"))
         #expect(SystemdTimers.binary(inService: first.service.text) == "/home/sam/my tools/100%/tandem")
-        let plain = SystemdTimers.timers(for: [reminder()], .init(binary: "/usr/bin/tandem", zone: "UTC", home: nil))[0]
-        #expect(!plain.service.text.contains("TANDEM_HOME"))
+        let plain = SystemdTimers.timers(for: [reminder()], .init(binary: "/usr/bin/tandem", zone: "UTC"))[0]
+        #expect(!plain.service.text.contains("HOME"))
         #expect(SystemdTimers.binary(inService: plain.service.text) == "/usr/bin/tandem")
     }
 
     @Test func unitNamesAreSafeAndUnique() {
         #expect(SystemdTimers.unitStem("évening 2130") == "tandem-_vening_2130")
-        let timers = SystemdTimers.timers(for: [reminder(name: "a b"), reminder(name: "a_b")], .init(binary: "/t", zone: "UTC", home: nil))
+        let timers = SystemdTimers.timers(for: [reminder(name: "a b"), reminder(name: "a_b")], .init(binary: "/t", zone: "UTC"))
         #expect(timers.map(\.timer.fileName) == ["tandem-a_b.timer", "tandem-a_b-2.timer"])
         #expect(timers[1].service.text.contains("ExecStart=/t remind a_b\n"))
         #expect(timers[0].service.text.contains("ExecStart=/t remind \"a b\"\n"))
@@ -83,7 +84,7 @@ struct TimerUnitTests {
     }
 
     @Test func cronLinesInTheMachinesZoneArePlain() throws {
-        let settings = CronLines.Settings(binary: "/usr/bin/tandem", userZone: berlin, cronZone: berlin, home: nil, sessionBus: "unix:path=/run/user/1000/bus")
+        let settings = CronLines.Settings(binary: "/usr/bin/tandem", userZone: berlin, cronZone: berlin, sessionBus: "unix:path=/run/user/1000/bus")
         let lines = try CronLines.group(for: reminder(20, 0, days: [.monday, .thursday]), settings, from: instant("2026-11-20T12:00:00Z"))
         #expect(lines == [
             "# reminder evening-2130: every mon, thu at 20:00",
@@ -93,7 +94,7 @@ struct TimerUnitTests {
 
     @Test func cronLinesForAnotherZoneCoverItsTimesAllYear() throws {
         // The machine in UTC, the user in New York: 21:30 is 02:30 UTC in winter, 01:30 in summer, the next day.
-        let settings = CronLines.Settings(binary: "/opt/t 1/tandem", userZone: newYork, cronZone: utc, home: "/home/sam/100%", sessionBus: nil)
+        let settings = CronLines.Settings(binary: "/opt/t 1/tandem", userZone: newYork, cronZone: utc, folders: ["TANDEM_HOME": "/home/sam/100%"], sessionBus: nil)
         let daily = try CronLines.group(for: reminder(), settings, from: instant("2026-11-20T12:00:00Z"))
         #expect(daily[1] == "30 1,2 * * * TZ=America/New_York TANDEM_HOME='/home/sam/100\\%' '/opt/t 1/tandem' remind --on-time evening-2130 >/dev/null")
         #expect(CronLines.binary(inGroup: daily.joined(separator: "\n")) == "/opt/t 1/tandem")
@@ -102,18 +103,18 @@ struct TimerUnitTests {
         #expect(monday.dropFirst().map { String($0.prefix(12)) } == ["30 3,4 * * 2"])
         // Berlin's 02:30 from New York's machine: the two zones change clocks on other days, so one hour more some weeks.
         let call = try CronLines.group(
-            for: reminder(2, 30, name: "call", zone: "Europe/Berlin"), .init(binary: "/t", userZone: newYork, cronZone: newYork, home: nil, sessionBus: nil),
+            for: reminder(2, 30, name: "call", zone: "Europe/Berlin"), .init(binary: "/t", userZone: newYork, cronZone: newYork, sessionBus: nil),
             from: instant("2026-11-20T12:00:00Z"))
         #expect(call.dropFirst().map { String($0.prefix(14)) } == ["30 20,21 * * *"])
     }
 
     @Test func aLineBreakCannotGoIntoACrontab() {
-        let settings = CronLines.Settings(binary: "/t\nx", userZone: utc, cronZone: utc, home: nil, sessionBus: nil)
+        let settings = CronLines.Settings(binary: "/t\nx", userZone: utc, cronZone: utc, sessionBus: nil)
         #expect(throws: CommandFailure.self) { try CronLines.group(for: reminder(), settings, from: fixedNow) }
     }
 
     @Test func installedGroupsAreReadBackByReminder() throws {
-        let settings = CronLines.Settings(binary: "/t", userZone: utc, cronZone: utc, home: nil, sessionBus: nil)
+        let settings = CronLines.Settings(binary: "/t", userZone: utc, cronZone: utc, sessionBus: nil)
         let block = try CronLines.block(for: [reminder(), reminder(7, 0, name: "tidy-0700")], settings, from: fixedNow)
         #expect(block.first == CronLines.header)
         let groups = CronLines.groups(in: block)

@@ -78,17 +78,18 @@ public enum CronLines {
         public var userZone: TimeZone
         /// The zone cron reads the lines in: the machine's.
         public var cronZone: TimeZone
-        /// The data folder to pass as `TANDEM_HOME`, when the user set one.
-        public var home: String?
+        /// The variables that choose Tandem's folders, to pass on as set
+        /// (`TANDEM_HOME`, or `XDG_DATA_HOME` and `XDG_STATE_HOME`).
+        public var folders: [String: String]
         /// The desktop session's bus at install time, so that notifications reach it.
         public var sessionBus: String?
 
         /// Creates settings.
-        public init(binary: String, userZone: TimeZone, cronZone: TimeZone, home: String?, sessionBus: String?) {
+        public init(binary: String, userZone: TimeZone, cronZone: TimeZone, folders: [String: String] = [:], sessionBus: String?) {
             self.binary = binary
             self.userZone = userZone
             self.cronZone = cronZone
-            self.home = home
+            self.folders = folders
             self.sessionBus = sessionBus
         }
     }
@@ -111,9 +112,9 @@ public enum CronLines {
     /// A reminder's lines: its comment, then the schedule lines.
     public static func group(for reminder: Reminder, _ settings: Settings, from date: Date) throws(CommandFailure) -> [String] {
         var assignments = ["TZ=" + quoted(settings.userZone.identifier)]
-        if let home = settings.home { assignments.append("TANDEM_HOME=" + quoted(home)) }
+        for (name, value) in settings.folders.sorted(by: { $0.key < $1.key }) { assignments.append(name + "=" + quoted(value)) }
         if let bus = settings.sessionBus { assignments.append("DBUS_SESSION_BUS_ADDRESS=" + quoted(bus)) }
-        for value in [settings.binary, settings.home ?? "", settings.sessionBus ?? "", reminder.name] where value.contains(where: \.isNewline) {
+        for value in [settings.binary, settings.sessionBus ?? "", reminder.name] + settings.folders.values where value.contains(where: \.isNewline) {
             throw CommandFailure("'\(value.terminalSafe)' holds a line break, which a crontab line cannot; nothing was changed", exitCode: ExitStatus.refused)
         }
         let command = (assignments + [quoted(settings.binary), "remind", "--on-time", quoted(reminder.name)]).joined(separator: " ") + " >/dev/null"

@@ -39,14 +39,15 @@ public enum SystemdTimers {
         /// none, and `TZ` of `tandem remind`, so both agree whatever zone
         /// the machine is set to.
         public var zone: String
-        /// The data folder to pass as `TANDEM_HOME`, when the user set one.
-        public var home: String?
+        /// The variables that choose Tandem's folders, to pass on as set
+        /// (`TANDEM_HOME`, or `XDG_DATA_HOME` and `XDG_STATE_HOME`).
+        public var folders: [String: String]
 
         /// Creates settings.
-        public init(binary: String, zone: String, home: String?) {
+        public init(binary: String, zone: String, folders: [String: String] = [:]) {
             self.binary = binary
             self.zone = zone
-            self.home = home
+            self.folders = folders
         }
     }
 
@@ -98,7 +99,7 @@ public enum SystemdTimers {
             + "[Install]\nWantedBy=timers.target\n"
         var service = comment + "[Unit]\n" + describe + "\n" + "[Service]\nType=oneshot\n"
         service += "Environment=" + environmentWord("TZ=" + settings.zone) + "\n"
-        if let home = settings.home { service += "Environment=" + environmentWord("TANDEM_HOME=" + home) + "\n" }
+        for (name, value) in settings.folders.sorted(by: { $0.key < $1.key }) { service += "Environment=" + environmentWord(name + "=" + value) + "\n" }
         service += "ExecStart=" + [settings.binary, "remind", reminder.name].map(commandWord).joined(separator: " ") + "\n"
         return Timer(reminder: reminder, timer: Unit(fileName: stem + ".timer", text: timer), service: Unit(fileName: stem + ".service", text: service))
     }

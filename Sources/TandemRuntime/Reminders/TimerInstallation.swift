@@ -168,7 +168,7 @@ extension Runtime {
         } else {
             let answer = manager.probe()
             probe = answer
-            if answer.reachable || manager.systemctl != nil && environment.program(named: "crontab") == nil {
+            if answer.reachable || (manager.systemctl != nil && environment.program(named: "crontab") == nil) {
                 backend = .systemd
             } else if environment.program(named: "crontab") != nil {
                 backend = .cron
@@ -210,8 +210,6 @@ extension Runtime {
         !name.contains("..") && FileManager.default.fileExists(atPath: "/usr/share/zoneinfo/" + name)
     }
 
-    /// The data folder installed timers pass on, when the user set `TANDEM_HOME`.
-    var homeForTimers: String? { environment.explicitHome == nil ? nil : environment.dataDirectory.path }
 
     private func installSystemd(
         _ reminders: [Reminder], binary: String, dryRun: Bool, manager: SystemdManager, probe known: (reachable: Bool, said: String)?,
@@ -224,7 +222,7 @@ extension Runtime {
             }
         }
         let directory = environment.systemdUserDirectory
-        let timers = SystemdTimers.timers(for: reminders, .init(binary: binary, zone: zone, home: homeForTimers))
+        let timers = SystemdTimers.timers(for: reminders, .init(binary: binary, zone: zone, folders: environment.folderVariables))
         let (installed, foreign) = SystemdTimers.installed(in: directory)
         let units = timers.flatMap(\.units)
         if let clash = units.first(where: { foreign.contains($0.fileName) }) {
@@ -362,7 +360,7 @@ extension Runtime {
 
     private func cronSettings(binary: String) -> CronLines.Settings {
         CronLines.Settings(
-            binary: binary, userZone: environment.timeZone, cronZone: CronLines.machineZone(), home: homeForTimers,
+            binary: binary, userZone: environment.timeZone, cronZone: CronLines.machineZone(), folders: environment.folderVariables,
             sessionBus: environment.sessionBus)
     }
 
@@ -473,7 +471,7 @@ extension Runtime {
         let (installed, _) = SystemdTimers.installed(in: directory)
         if !installed.isEmpty {
             let binary = running ?? installed.first { $0.key.hasSuffix(".service") }.flatMap { SystemdTimers.binary(inService: $0.value) } ?? ""
-            let timers = SystemdTimers.timers(for: reminders, .init(binary: binary, zone: zone, home: homeForTimers))
+            let timers = SystemdTimers.timers(for: reminders, .init(binary: binary, zone: zone, folders: environment.folderVariables))
             let manager = SystemdManager(environment)
             let active = manager.probe().reachable ? manager.active(installed.keys.filter { $0.hasSuffix(".timer") }.sorted()) : [:]
             for timer in timers {
@@ -485,9 +483,10 @@ extension Runtime {
                     active: active[timer.timer.fileName]))
             }
             let expected = Set(timers.flatMap(\.units).map(\.fileName))
-            for name in installed.keys.sorted() where !expected.contains(name) && (name.hasSuffix(".timer") || installed[String(name.dropLast(".service".count)) + ".timer"] == nil) {
-                let stem = name.hasSuffix(".timer") ? String(name.dropLast(".timer".count)) : String(name.dropLast(".service".count))
-                entries.append(TimerStatus(backend: .systemd, name: String(stem.dropFirst("tandem-".count)), state: .stale, active: active[name]))
+            // One entry per stale pair (or a lone timer or service left of one).
+            let staleStems = Set(installed.keys.filter { !expected.contains($0) }.map { ($0 as NSString).deletingPathExtension })
+            for stem in staleStems.sorted() {
+                entries.append(TimerStatus(backend: .systemd, name: String(stem.dropFirst("tandem-".count)), state: .stale, active: active[stem + ".timer"]))
             }
         }
 

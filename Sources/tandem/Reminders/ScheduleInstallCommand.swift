@@ -21,7 +21,8 @@ struct ScheduleInstallCommand: HostCommand {
             Running it again changes only what differs from the routines, and removes timers whose \
             schedule is gone. The timers run this tandem by its path, which must not be a build \
             folder's: run scripts/install first (~/.local/bin/tandem), or name one with --tandem \
-            (or TANDEM_INSTALLED_BINARY). TANDEM_HOME, when set, is passed on to the timers.
+            (or TANDEM_INSTALLED_BINARY). Your TZ, and TANDEM_HOME (or XDG_DATA_HOME and \
+            XDG_STATE_HOME) as set, are passed on to the timers.
             """)
 
     @OptionGroup var backend: TimerBackendOptions
