@@ -357,7 +357,8 @@ final class Checker {
             loopDepth -= 1
         case .forIn(let name, _, let sequence, let body):
             let type = checkExpression(sequence)
-            if let type, type.element == nil {
+            // A list whose elements are not known is still a list to loop over.
+            if let type, ![.list, .map, .string].contains(type.kind) {
                 error("cannot loop over \(type.phrase); only over a list, a map's keys, a string or a range such as 1..10",
                       at: sequence.range)
             }

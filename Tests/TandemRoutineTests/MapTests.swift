@@ -76,6 +76,10 @@ import Testing
             ])
     }
 
+    @Test func loopsOverListsOfUnknownElementsAreFine() {
+        #expect(say("routine f() { return 1 }\nlet xs = [f(), \"a\"]\nfor x in xs { say x }\nfor k in {\"a\": f()} { say k }") == "1\na\na\n")
+    }
+
     @Test func habitAcceptsTheJournalsOwnHabitIDs() {
         let program = RoutineProgram.parse("say habit(\"custom.walk\")\nsay habit(\"custom.wlak\")\n", name: "t.routine")
         let found = RoutineSession.check(program, registry: registry, habitIDs: ["custom.walk"])
