@@ -225,20 +225,28 @@ struct Compiler {
         case .assignIndex(let list, let index, let value):
             if case .string(let key) = index.kind {
                 // `m["walk"] = v`: as `m["walk"]`, the key's last place is tried first.
-                let l = expression(list), v = expression(value)
+                let v = expression(value)
                 let hint = PositionHint()
+                if let place = place(list), mayEvaluateFirst(value, before: .variable(place)) {
+                    // The variable keeps the map alive: used in place, without reference counting.
+                    let g = machine.globals
+                    return { f in
+                        let element = try v(f)
+                        let slot = place.address(f, g)
+                        if let map = slot.pointee.mapRef {
+                            try hint.set(key, element, in: map, range)
+                            return .normal
+                        }
+                        try Ops.setIndex(slot.pointee, .string(key), element, range)
+                        return .normal
+                    }
+                }
+                let l = expression(list)
                 return { f in
                     let base = try l(f)
                     let element = try v(f)
                     if let map = base.mapRef {
-                        try map._withUnsafeGuaranteedRef { box in
-                            if let n = box.position(of: key, hint: hint.position) {
-                                hint.position = n
-                                box.replace(at: n, with: element)
-                            } else {
-                                try box.set(key, element, range)
-                            }
-                        }
+                        try hint.set(key, element, in: map, range)
                         return .normal
                     }
                     try Ops.setIndex(base, .string(key), element, range)
@@ -547,11 +555,12 @@ struct Compiler {
                 return .normal
             }
         }
+        if case .local(let slot) = binding, let fused = fusedArithmetic(into: slot, value) { return fused }
         let evaluate = expression(value)
         switch binding {
         case .local(let slot):
             return { f in
-                f[slot] = try evaluate(f)
+                Compiler.store(try evaluate(f), in: f + slot)
                 return .normal
             }
         case .global(let slot):
@@ -561,6 +570,78 @@ struct Compiler {
                 globals.slots[slot] = v
                 return .normal
             }
+        }
+    }
+
+    /// Stores `value` in a slot: one that holds a number, a boolean or nil
+    /// is overwritten without the call that would release its old value.
+    @inline(__always)
+    static func store(_ value: consuming Value, in slot: UnsafeMutablePointer<Value>) {
+        switch slot.pointee {
+        case .str, .list, .map: slot.pointee = value
+        default: slot.initialize(to: value)
+        }
+    }
+
+    /// `x = a op b` with a local `x` and locals or constants `a` and `b`
+    /// (`zrzr = zr * zr`, `let d = n - 1`): one closure that reads, computes
+    /// and stores, rather than one for the statement and one for the value.
+    private func fusedArithmetic(into slot: Int, _ value: Expr) -> Exec? {
+        guard case .binary(let op, let left, let right) = value.kind else { return nil }
+        switch op {
+        case .add: return fused(Ops.Add.self, slot, left, right, value.range)
+        case .subtract: return fused(Ops.Subtract.self, slot, left, right, value.range)
+        case .multiply: return fused(Ops.Multiply.self, slot, left, right, value.range)
+        case .divide: return fused(Ops.Divide.self, slot, left, right, value.range)
+        case .floorDivide: return fused(Ops.FloorDivide.self, slot, left, right, value.range)
+        case .remainder: return fused(Ops.Remainder.self, slot, left, right, value.range)
+        default: return nil
+        }
+    }
+
+    private func fused<O: ArithmeticOperation>(_: O.Type, _ slot: Int, _ left: Expr, _ right: Expr, _ range: SourceRange) -> Exec? {
+        switch (operand(left), operand(right)) {
+        case (.local(let i), .local(let j)):
+            return { f in
+                Compiler.store(try O.fast(f[i], f[j]) ?? O.values(f[i], f[j], range), in: f + slot)
+                return .normal
+            }
+        case (.local(let i), .constant(let k)):
+            return { f in
+                Compiler.store(try O.fast(f[i], k) ?? O.values(f[i], k, range), in: f + slot)
+                return .normal
+            }
+        case (.constant(let k), .local(let j)):
+            return { f in
+                Compiler.store(try O.fast(k, f[j]) ?? O.values(k, f[j], range), in: f + slot)
+                return .normal
+            }
+        case (.general(let le), .local(let j)):
+            return { f in
+                let a = try le(f)
+                Compiler.store(try O.fast(a, f[j]) ?? O.values(a, f[j], range), in: f + slot)
+                return .normal
+            }
+        case (.general(let le), .constant(let k)):
+            return { f in
+                let a = try le(f)
+                Compiler.store(try O.fast(a, k) ?? O.values(a, k, range), in: f + slot)
+                return .normal
+            }
+        case (.local(let i), .general(let re)):
+            // A local is only assigned by statements: reading it after the right side is the same.
+            return { f in
+                let b = try re(f)
+                Compiler.store(try O.fast(f[i], b) ?? O.values(f[i], b, range), in: f + slot)
+                return .normal
+            }
+        case (.general(let le), .general(let re)):
+            return { f in
+                let a = try le(f), b = try re(f)
+                Compiler.store(try O.fast(a, b) ?? O.values(a, b, range), in: f + slot)
+                return .normal
+            }
+        default: return nil
         }
     }
 
@@ -604,11 +685,11 @@ struct Compiler {
                     context: context, range: expr.range)
     }
 
-    /// A block that a loop or `if` runs in line: up to four statements
+    /// A block that a loop or `if` runs in line: up to six statements
     /// called one after the other, without a closure for the block.
     struct Body {
         let count: Int
-        let a: Exec, b: Exec, c: Exec, d: Exec
+        let a: Exec, b: Exec, c: Exec, d: Exec, e: Exec, g: Exec
 
         @inline(__always)
         func callAsFunction(_ f: Frame) throws -> Flow {
@@ -618,14 +699,18 @@ struct Compiler {
             if count == 2 || flow != .normal { return flow }
             flow = try c(f)
             if count == 3 || flow != .normal { return flow }
-            return try d(f)
+            flow = try d(f)
+            if count == 4 || flow != .normal { return flow }
+            flow = try e(f)
+            if count == 5 || flow != .normal { return flow }
+            return try g(f)
         }
     }
 
     func inlineBlock(_ statements: [Stmt]) -> Body {
         let nothing: Exec = { _ in .normal }
-        guard (1...4).contains(statements.count) else {
-            return Body(count: 1, a: block(statements), b: nothing, c: nothing, d: nothing)
+        guard (1...6).contains(statements.count) else {
+            return Body(count: 1, a: block(statements), b: nothing, c: nothing, d: nothing, e: nothing, g: nothing)
         }
         // Compiled one by one, not through an array of closures (which
         // would wrap each in reabstraction thunks).
@@ -634,7 +719,9 @@ struct Compiler {
         let b = n > 1 ? statement(statements[1]) : nothing
         let c = n > 2 ? statement(statements[2]) : nothing
         let d = n > 3 ? statement(statements[3]) : nothing
-        return Body(count: n, a: a, b: b, c: c, d: d)
+        let e = n > 4 ? statement(statements[4]) : nothing
+        let g = n > 5 ? statement(statements[5]) : nothing
+        return Body(count: n, a: a, b: b, c: c, d: d, e: e, g: g)
     }
 
     /// Comparisons of integer terms, and `or`/`and` chains of them, tested
@@ -642,8 +729,8 @@ struct Compiler {
     /// not an integer or a term overflows (the terms read only locals).
     enum FastCondition {
         case compare(IntComparison)
-        case anyOf([IntComparison])
-        case allOf([IntComparison])
+        case anyOf([FastTerm])
+        case allOf([FastTerm])
 
         @inline(__always)
         func value(_ f: Frame) -> Bool? {
@@ -661,6 +748,23 @@ struct Compiler {
                     if !v { return false }
                 }
                 return true
+            }
+        }
+    }
+
+    /// A term of an `and`/`or` chain: an integer comparison or a local
+    /// that holds a boolean (`while not_done and z < 50`).
+    enum FastTerm {
+        case compare(IntComparison)
+        case flag(Int)
+
+        @inline(__always)
+        func value(_ f: Frame) -> Bool? {
+            switch self {
+            case .compare(let c): return c.value(f)
+            case .flag(let slot):
+                if case .bool(let b) = f[slot] { return b }
+                return nil
             }
         }
     }
@@ -725,18 +829,22 @@ struct Compiler {
     func fastCondition(_ expr: Expr) -> FastCondition? {
         if let c = intComparison(expr) { return .compare(c) }
         guard case .binary(let op, _, _) = expr.kind, op == .or || op == .and else { return nil }
-        var terms: [IntComparison] = []
+        var terms: [FastTerm] = []
         var pending = [expr]
         while let next = pending.popLast() {
             if case .binary(op, let l, let r) = next.kind {
                 pending.append(r)
                 pending.append(l)
             } else if let c = intComparison(next) {
-                terms.append(c)
+                terms.append(.compare(c))
+            } else if case .variable = next.kind, case .local(let slot)? = next.binding {
+                terms.append(.flag(slot))
             } else {
                 return nil
             }
         }
+        // A chain of flags alone is as quick through the general path.
+        guard terms.contains(where: { if case .compare = $0 { true } else { false } }) else { return nil }
         return op == .or ? .anyOf(terms) : .allOf(terms)
     }
 
@@ -790,35 +898,55 @@ struct Compiler {
                 return try O.values(try le(f), try re(f), range)
             }
         }
+        let g = machine.globals
         switch (operand(left), operand(right)) {
         case (.local(let i), .constant(.int(let k))):
             return { f in
                 if case .int(let a) = f[i] { return O.integers(a, k) }
+                if let r = O.fast(f[i], .int(k)) { return r }
                 return try O.values(f[i], .int(k), range)
+            }
+        case (.local(let i), .constant(let k)):
+            return { f in
+                if let r = O.fast(f[i], k) { return r }
+                return try O.values(f[i], k, range)
             }
         case (.local(let i), .local(let j)):
             return { f in
-                if case .int(let a) = f[i], case .int(let b) = f[j] { return O.integers(a, b) }
+                if let r = O.fast(f[i], f[j]) { return r }
                 return try O.values(f[i], f[j], range)
             }
-        case (.global(let i), .constant(.int(let k))):
-            let g = machine.globals
-            return { f in
-                if case .int(let a) = g.slots[i] { return O.integers(a, k) }
-                return try O.values(g.slots[i], .int(k), range)
+        case (.global(let i), .constant(let k)):
+            return { _ in
+                if let r = O.fast(g.slots[i], k) { return r }
+                return try O.values(g.slots[i], k, range)
             }
-        case (let l, .constant(.int(let k))):
+        case (let l, .constant(let k)):
             let le = evaluator(l)
             return { f in
                 let a = try le(f)
-                if case .int(let x) = a { return O.integers(x, k) }
-                return try O.values(a, .int(k), range)
+                if let r = O.fast(a, k) { return r }
+                return try O.values(a, k, range)
+            }
+        case (.local(let i), let r):
+            let re = evaluator(r)
+            return { f in
+                let b = try re(f)
+                if let r = O.fast(f[i], b) { return r }
+                return try O.values(f[i], b, range)
+            }
+        case (let l, .local(let j)):
+            let le = evaluator(l)
+            return { f in
+                let a = try le(f)
+                if let r = O.fast(a, f[j]) { return r }
+                return try O.values(a, f[j], range)
             }
         case (let l, let r):
             let le = evaluator(l), re = evaluator(r)
             return { f in
                 let a = try le(f), b = try re(f)
-                if case .int(let x) = a, case .int(let y) = b { return O.integers(x, y) }
+                if let r = O.fast(a, b) { return r }
                 return try O.values(a, b, range)
             }
         }
@@ -973,6 +1101,29 @@ struct Compiler {
     /// hold their fields in the same places.
     final class PositionHint {
         var position = 0
+
+        /// `map[key]`, or the missing-key error.
+        @inline(__always)
+        func value(of key: String, in map: Unmanaged<MapBox>, _ range: SourceRange) throws -> Value {
+            try map._withUnsafeGuaranteedRef { box in
+                guard let n = box.position(of: key, hint: position) else { throw Ops.missingKey(key, in: box, range) }
+                position = n
+                return box.value(at: n)
+            }
+        }
+
+        /// `map[key] = element`.
+        @inline(__always)
+        func set(_ key: String, _ element: Value, in map: Unmanaged<MapBox>, _ range: SourceRange) throws {
+            try map._withUnsafeGuaranteedRef { box in
+                if let n = box.position(of: key, hint: position) {
+                    position = n
+                    box.replace(at: n, with: element)
+                } else {
+                    try box.set(key, element, range)
+                }
+            }
+        }
     }
 
     /// A list reached in place, without reference counting: a list
@@ -1074,36 +1225,80 @@ struct Compiler {
         }
     }
 
+    /// Each closure tries the operator's fast path for numbers in line
+    /// (``ArithmeticOperation/fast(_:_:)``), and leaves the rest (text,
+    /// lists, durations, overflow and the errors) to its general path.
     private func arithmetic<O: ArithmeticOperation>(_: O.Type, _ left: Expr, _ right: Expr, _ range: SourceRange) -> Eval {
+        let g = machine.globals
         switch (operand(left), operand(right)) {
         case (.local(let i), .constant(.int(let k))):
             return { f in
-                if case .int(let a) = f[i], let r = O.integers(a, k) { return .int(r) }
+                if let r = O.fast(f[i], int: k) { return r }
                 return try O.values(f[i], .int(k), range)
+            }
+        case (.local(let i), .constant(.decimal(let k))):
+            return { f in
+                if let r = O.fast(f[i], decimal: k) { return r }
+                return try O.values(f[i], .decimal(k), range)
             }
         case (.local(let i), .local(let j)):
             return { f in
-                if case .int(let a) = f[i], case .int(let b) = f[j], let r = O.integers(a, b) { return .int(r) }
+                if let r = O.fast(f[i], f[j]) { return r }
                 return try O.values(f[i], f[j], range)
             }
-        case (.global(let i), .constant(.int(let k))):
-            let g = machine.globals
+        case (.constant(let k), .local(let j)):
             return { f in
-                if case .int(let a) = g.slots[i], let r = O.integers(a, k) { return .int(r) }
+                if let r = O.fast(k, f[j]) { return r }
+                return try O.values(k, f[j], range)
+            }
+        case (.global(let i), .constant(.int(let k))):
+            return { _ in
+                if let r = O.fast(g.slots[i], int: k) { return r }
                 return try O.values(g.slots[i], .int(k), range)
+            }
+        case (.global(let i), .local(let j)):
+            return { f in
+                if let r = O.fast(g.slots[i], f[j]) { return r }
+                return try O.values(g.slots[i], f[j], range)
+            }
+        case (.local(let i), .global(let j)):
+            return { f in
+                if let r = O.fast(f[i], g.slots[j]) { return r }
+                return try O.values(f[i], g.slots[j], range)
             }
         case (let l, .constant(.int(let k))):
             let le = evaluator(l)
             return { f in
                 let a = try le(f)
-                if case .int(let x) = a, let r = O.integers(x, k) { return .int(r) }
+                if let r = O.fast(a, int: k) { return r }
                 return try O.values(a, .int(k), range)
+            }
+        case (let l, .constant(.decimal(let k))):
+            let le = evaluator(l)
+            return { f in
+                let a = try le(f)
+                if let r = O.fast(a, decimal: k) { return r }
+                return try O.values(a, .decimal(k), range)
+            }
+        case (let l, .local(let j)):
+            let le = evaluator(l)
+            return { f in
+                let a = try le(f)
+                if let r = O.fast(a, f[j]) { return r }
+                return try O.values(a, f[j], range)
+            }
+        case (.local(let i), let r):
+            let re = evaluator(r)
+            return { f in
+                let b = try re(f)
+                if let r = O.fast(f[i], b) { return r }
+                return try O.values(f[i], b, range)
             }
         case (let l, let r):
             let le = evaluator(l), re = evaluator(r)
             return { f in
                 let a = try le(f), b = try re(f)
-                if case .int(let x) = a, case .int(let y) = b, let r = O.integers(x, y) { return .int(r) }
+                if let r = O.fast(a, b) { return r }
                 return try O.values(a, b, range)
             }
         }
@@ -1182,6 +1377,21 @@ struct Compiler {
                 return .list(ListBox(values))
             }
         case .map(let entries):
+            let textKeys = entries.compactMap { entry -> String? in if case .string(let text) = entry.key.kind { text } else { nil } }
+            if textKeys.count == entries.count, Set(textKeys).count == textKeys.count {
+                // `{"val": v, "next": nil}`, a record: every map it makes shares one array of keys
+                // (copied only if a key is added), and only the values are evaluated.
+                let shape = MapShape(keys: textKeys)
+                let valueEvals = entries.map { expression($0.value) }
+                let count = valueEvals.count
+                return { f in
+                    var values: [Value] = []
+                    values.reserveCapacity(count)
+                    for evaluate in valueEvals { values.append(try evaluate(f)) }
+                    try MemoryBudget.reserve(shape.reservedBytes, range)
+                    return .map(MapBox(shape, values: values))
+                }
+            }
             // Keys written as text are known now; others are evaluated, in order, key before value.
             let constantKeys = entries.map { entry -> String? in if case .string(let text) = entry.key.kind { text } else { nil } }
             let keyEvals = entries.map { expression($0.key) }
@@ -1221,16 +1431,23 @@ struct Compiler {
         case .index(let base, let index):
             if case .string(let key) = index.kind {
                 // `m["walk"]`: the key is known; where it was found last time is tried first.
-                let b = expression(base)
                 let hint = PositionHint()
+                if let place = place(base) {
+                    // The variable keeps the map alive: read in place, without reference counting.
+                    let g = machine.globals
+                    return { f in
+                        let slot = place.address(f, g)
+                        if let map = slot.pointee.mapRef {
+                            return try hint.value(of: key, in: map, range)
+                        }
+                        return try Ops.index(slot.pointee, .string(key), range)
+                    }
+                }
+                let b = expression(base)
                 return { f in
                     let value = try b(f)
                     if let map = value.mapRef {
-                        return try map._withUnsafeGuaranteedRef { box in
-                            guard let n = box.position(of: key, hint: hint.position) else { throw Ops.missingKey(key, in: box, range) }
-                            hint.position = n
-                            return box.value(at: n)
-                        }
+                        return try hint.value(of: key, in: map, range)
                     }
                     return try Ops.index(value, .string(key), range)
                 }

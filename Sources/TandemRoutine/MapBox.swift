@@ -40,6 +40,15 @@ final class MapBox {
         recharge()
     }
 
+    /// A map with the keys of a literal, all different, and their values.
+    init(_ shape: MapShape, values: [Value]) {
+        keys = shape.keys
+        self.values = values
+        keyBytes = shape.keyBytes
+        if keys.count >= MapBox.indexedFrom { index = shape.index }
+        recharge()
+    }
+
     deinit { MemoryBudget.charge(-charged) }
 
     var count: Int { keys.count }
@@ -135,5 +144,24 @@ final class MapBox {
             for m in n..<keys.count { index![keys[m]] = m }
         }
         return value
+    }
+}
+
+/// The keys of a map literal whose keys are all written as text and all
+/// different, worked out once when the literal is compiled: each map it
+/// makes shares the array (and the index, for a large one).
+final class MapShape {
+    let keys: [String]
+    /// The bytes of keys too long for Swift to keep inline (see ``MapBox``).
+    let keyBytes: Int
+    let index: [String: Int]?
+    /// What ``MemoryBudget/reserve(_:_:)`` is asked before each map is made.
+    let reservedBytes: Int?
+
+    init(keys: [String]) {
+        self.keys = keys
+        keyBytes = keys.reduce(0) { $0 + StringBox.chargedBytes($1.utf8.count) }
+        index = keys.count >= MapBox.indexedFrom ? Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, $0) }) : nil
+        reservedBytes = MemoryBudget.bytes(keys.count, of: 80)
     }
 }

@@ -1,15 +1,84 @@
 import Foundation
 import TandemKit
 
-/// An arithmetic operator with a fast path for two integers.
+/// An arithmetic operator with fast paths for two integers and for
+/// decimals (an integer with a decimal is a decimal).
 protocol ArithmeticOperation {
     /// The result for two integers, or nil when the slow path must decide
     /// (overflow, division by zero).
     static func integers(_ a: Int, _ b: Int) -> Int?
+    /// The result for two decimals, or nil when the slow path must decide
+    /// (division by zero).
+    static func decimals(_ a: Double, _ b: Double) -> Double?
+    /// Whether two integers give a decimal (`/`) rather than an integer.
+    static var dividesIntegers: Bool { get }
     static func values(_ a: Value, _ b: Value, _ range: SourceRange) throws -> Value
 }
 
 extension ArithmeticOperation {
+    static var dividesIntegers: Bool { false }
+
+    /// The result when both are numbers and nothing can go wrong; nil sends
+    /// the operands to ``values(_:_:_:)``, which gives the same answer or
+    /// the error. Nested switches, not one over a tuple: the tuple would
+    /// copy (and retain) both values.
+    @inline(__always)
+    static func fast(_ a: Value, _ b: Value) -> Value? {
+        switch a {
+        case .int(let x):
+            switch b {
+            case .int(let y):
+                if let r = integers(x, y) { return .int(r) }
+                if dividesIntegers, let r = decimals(Double(x), Double(y)) { return .decimal(r) }
+                return nil
+            case .decimal(let y):
+                if let r = decimals(Double(x), y) { return .decimal(r) }
+                return nil
+            default: return nil
+            }
+        case .decimal(let x):
+            switch b {
+            case .decimal(let y):
+                if let r = decimals(x, y) { return .decimal(r) }
+                return nil
+            case .int(let y):
+                if let r = decimals(x, Double(y)) { return .decimal(r) }
+                return nil
+            default: return nil
+            }
+        default: return nil
+        }
+    }
+
+    /// ``fast(_:_:)`` with an integer constant on the right.
+    @inline(__always)
+    static func fast(_ a: Value, int k: Int) -> Value? {
+        switch a {
+        case .int(let x):
+            if let r = integers(x, k) { return .int(r) }
+            if dividesIntegers, let r = decimals(Double(x), Double(k)) { return .decimal(r) }
+            return nil
+        case .decimal(let x):
+            if let r = decimals(x, Double(k)) { return .decimal(r) }
+            return nil
+        default: return nil
+        }
+    }
+
+    /// ``fast(_:_:)`` with a decimal constant on the right.
+    @inline(__always)
+    static func fast(_ a: Value, decimal k: Double) -> Value? {
+        switch a {
+        case .decimal(let x):
+            if let r = decimals(x, k) { return .decimal(r) }
+            return nil
+        case .int(let x):
+            if let r = decimals(Double(x), k) { return .decimal(r) }
+            return nil
+        default: return nil
+        }
+    }
+
     /// The result for two integers, or the overflow error.
     @inline(__always)
     static func checked(_ a: Int, _ b: Int, _ range: SourceRange) throws -> Int {
@@ -18,10 +87,48 @@ extension ArithmeticOperation {
     }
 }
 
-/// A comparison with a fast path for two integers.
+/// A comparison with fast paths for two integers and for decimals.
 protocol ComparisonOperation {
     static func integers(_ a: Int, _ b: Int) -> Bool
+    /// The result for two decimals, as ``Ops/order(_:_:_:)`` decides it
+    /// (so that a NaN compares as it does on the slow path).
+    static func decimals(_ a: Double, _ b: Double) -> Bool
+    /// The result when one side is nil, or nil when that is an error
+    /// (only `==` and `!=` compare nil with other values).
+    static func withNil(bothNil: Bool) -> Bool?
     static func values(_ a: Value, _ b: Value, _ range: SourceRange) throws -> Bool
+}
+
+extension ComparisonOperation {
+    static func withNil(bothNil: Bool) -> Bool? { nil }
+
+    /// The result for numbers and for nil on either side; nil sends the
+    /// operands to ``values(_:_:_:)``.
+    @inline(__always)
+    static func fast(_ a: Value, _ b: Value) -> Bool? {
+        switch a {
+        case .int(let x):
+            switch b {
+            case .int(let y): return integers(x, y)
+            case .decimal(let y): return decimals(Double(x), y)
+            case .none: return withNil(bothNil: false)
+            default: return nil
+            }
+        case .decimal(let x):
+            switch b {
+            case .decimal(let y): return decimals(x, y)
+            case .int(let y): return decimals(x, Double(y))
+            case .none: return withNil(bothNil: false)
+            default: return nil
+            }
+        case .none:
+            if case .none = b { return withNil(bothNil: true) }
+            return withNil(bothNil: false)
+        default:
+            if case .none = b { return withNil(bothNil: false) }
+            return nil
+        }
+    }
 }
 
 enum Ops {
@@ -46,6 +153,7 @@ enum Ops {
             let (r, o) = a.addingReportingOverflow(b)
             return o ? nil : r
         }
+        @inline(__always) static func decimals(_ a: Double, _ b: Double) -> Double? { a + b }
         static func values(_ a: Value, _ b: Value, _ range: SourceRange) throws -> Value {
             switch (a, b) {
             case (.int(let x), .int(let y)): return .int(try checked(x, y, range))
@@ -71,6 +179,7 @@ enum Ops {
             let (r, o) = a.subtractingReportingOverflow(b)
             return o ? nil : r
         }
+        @inline(__always) static func decimals(_ a: Double, _ b: Double) -> Double? { a - b }
         static func values(_ a: Value, _ b: Value, _ range: SourceRange) throws -> Value {
             switch (a, b) {
             case (.int(let x), .int(let y)): return .int(try checked(x, y, range))
@@ -87,6 +196,7 @@ enum Ops {
             let (r, o) = a.multipliedReportingOverflow(by: b)
             return o ? nil : r
         }
+        @inline(__always) static func decimals(_ a: Double, _ b: Double) -> Double? { a * b }
         static func values(_ a: Value, _ b: Value, _ range: SourceRange) throws -> Value {
             switch (a, b) {
             case (.int(let x), .int(let y)): return .int(try checked(x, y, range))
@@ -113,6 +223,8 @@ enum Ops {
 
     enum Divide: ArithmeticOperation {
         @inline(__always) static func integers(_ a: Int, _ b: Int) -> Int? { nil }
+        @inline(__always) static func decimals(_ a: Double, _ b: Double) -> Double? { b == 0 ? nil : a / b }
+        static var dividesIntegers: Bool { true }
         static func values(_ a: Value, _ b: Value, _ range: SourceRange) throws -> Value {
             switch (a, b) {
             case (.duration(let x), .duration(let y)):
@@ -132,6 +244,7 @@ enum Ops {
             let q = a / b
             return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q
         }
+        @inline(__always) static func decimals(_ a: Double, _ b: Double) -> Double? { b == 0 ? nil : (a / b).rounded(.down) }
         static func values(_ a: Value, _ b: Value, _ range: SourceRange) throws -> Value {
             switch (a, b) {
             case (.int(let x), .int(let y)):
@@ -157,6 +270,7 @@ enum Ops {
             let r = a % b
             return (r != 0 && (r < 0) != (b < 0)) ? r + b : r
         }
+        @inline(__always) static func decimals(_ a: Double, _ b: Double) -> Double? { b == 0 ? nil : a - b * (a / b).rounded(.down) }
         static func values(_ a: Value, _ b: Value, _ range: SourceRange) throws -> Value {
             switch (a, b) {
             case (.int(let x), .int(let y)):
@@ -187,26 +301,34 @@ enum Ops {
 
     enum Less: ComparisonOperation {
         @inline(__always) static func integers(_ a: Int, _ b: Int) -> Bool { a < b }
+        @inline(__always) static func decimals(_ a: Double, _ b: Double) -> Bool { a < b }
         static func values(_ a: Value, _ b: Value, _ range: SourceRange) throws -> Bool { try order(a, b, range) < 0 }
     }
     enum LessEqual: ComparisonOperation {
         @inline(__always) static func integers(_ a: Int, _ b: Int) -> Bool { a <= b }
+        @inline(__always) static func decimals(_ a: Double, _ b: Double) -> Bool { a < b || a == b }
         static func values(_ a: Value, _ b: Value, _ range: SourceRange) throws -> Bool { try order(a, b, range) <= 0 }
     }
     enum Greater: ComparisonOperation {
         @inline(__always) static func integers(_ a: Int, _ b: Int) -> Bool { a > b }
+        @inline(__always) static func decimals(_ a: Double, _ b: Double) -> Bool { !(a < b || a == b) }
         static func values(_ a: Value, _ b: Value, _ range: SourceRange) throws -> Bool { try order(a, b, range) > 0 }
     }
     enum GreaterEqual: ComparisonOperation {
         @inline(__always) static func integers(_ a: Int, _ b: Int) -> Bool { a >= b }
+        @inline(__always) static func decimals(_ a: Double, _ b: Double) -> Bool { !(a < b) }
         static func values(_ a: Value, _ b: Value, _ range: SourceRange) throws -> Bool { try order(a, b, range) >= 0 }
     }
     enum Equal: ComparisonOperation {
         @inline(__always) static func integers(_ a: Int, _ b: Int) -> Bool { a == b }
+        @inline(__always) static func decimals(_ a: Double, _ b: Double) -> Bool { a == b }
+        @inline(__always) static func withNil(bothNil: Bool) -> Bool? { bothNil }
         static func values(_ a: Value, _ b: Value, _ range: SourceRange) throws -> Bool { Value.equal(a, b) }
     }
     enum NotEqual: ComparisonOperation {
         @inline(__always) static func integers(_ a: Int, _ b: Int) -> Bool { a != b }
+        @inline(__always) static func decimals(_ a: Double, _ b: Double) -> Bool { a != b }
+        @inline(__always) static func withNil(bothNil: Bool) -> Bool? { !bothNil }
         static func values(_ a: Value, _ b: Value, _ range: SourceRange) throws -> Bool { !Value.equal(a, b) }
     }
 

@@ -220,9 +220,9 @@ final class Machine {
         var slot = frame
         let end = frame + size
         while slot < end {
-            // Only strings and lists hold a reference to let go of.
+            // Only strings, lists and maps hold a reference to let go of.
             switch slot.pointee {
-            case .str, .list: _ = slot.move()
+            case .str, .list, .map: _ = slot.move()
             default: break
             }
             slot += 1

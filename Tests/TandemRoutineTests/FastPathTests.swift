@@ -281,4 +281,123 @@ import Testing
         #expect(session.machine.stackTop == session.machine.stackBase)
         #expect(session.machine.depth == 0)
     }
+
+    // MARK: Numbers in line
+
+    static let range = SourceRange(file: SourceFile(name: "test.routine", text: "1 + 2"), start: 0, end: 5)
+
+    /// Values of every kind that arithmetic and comparison meet, with the
+    /// edges: overflow, zero, negative zero, NaN and the infinities.
+    static var operands: [Value] { [
+        .int(0), .int(1), .int(-7), .int(3), .int(.max), .int(.min),
+        .decimal(0), .decimal(-0.0), .decimal(2.5), .decimal(-1.25), .decimal(.nan), .decimal(.infinity), .decimal(-.infinity),
+        .none, .bool(true), .string("ab"), .duration(60), .list(ListBox([.int(1)])),
+    ] }
+
+    func describe(_ result: () throws -> Value) -> String {
+        do { return try result().description } catch let error as RuntimeError { return "error: \(error.message)" } catch { return "\(error)" }
+    }
+
+    func check<O: ArithmeticOperation>(_: O.Type) {
+        let range = Self.range
+        for a in Self.operands {
+            for b in Self.operands {
+                let general = describe { try O.values(a, b, range) }
+                // Whenever a fast path answers, it is the general path's answer.
+                if let fast = O.fast(a, b) { #expect(fast.description == general, "\(O.self) \(a) \(b)") }
+                if case .int(let k) = b, let fast = O.fast(a, int: k) { #expect(fast.description == general, "\(O.self) \(a) \(b)") }
+                if case .decimal(let k) = b, let fast = O.fast(a, decimal: k) { #expect(fast.description == general, "\(O.self) \(a) \(b)") }
+            }
+        }
+    }
+
+    func check<O: ComparisonOperation>(_: O.Type) {
+        for a in Self.operands {
+            for b in Self.operands {
+                let general: Bool? = try? O.values(a, b, Self.range)
+                if let fast = O.fast(a, b) { #expect(fast == general, "\(O.self) \(a) \(b)") }
+            }
+        }
+    }
+
+    @Test func numbersInLineAgreeWithTheGeneralPath() {
+        check(Ops.Add.self)
+        check(Ops.Subtract.self)
+        check(Ops.Multiply.self)
+        check(Ops.Divide.self)
+        check(Ops.FloorDivide.self)
+        check(Ops.Remainder.self)
+        check(Ops.Less.self)
+        check(Ops.LessEqual.self)
+        check(Ops.Greater.self)
+        check(Ops.GreaterEqual.self)
+        check(Ops.Equal.self)
+        check(Ops.NotEqual.self)
+        // The fast paths answer the common cases (else they would never be taken).
+        #expect(Ops.Multiply.fast(.decimal(2), .int(3))?.description == "6")
+        #expect(Ops.Divide.fast(.int(7), .int(2))?.description == "3.5")
+        #expect(Ops.Divide.fast(.int(7), .int(0)) == nil)
+        #expect(Ops.Add.fast(.int(.max), .int(1)) == nil)
+        #expect(Ops.Less.fast(.decimal(1.5), .int(2)) == true)
+        #expect(Ops.NotEqual.fast(.map(MapBox()), .none) == true)
+        #expect(Ops.Equal.fast(.none, .none) == true)
+        #expect(Ops.Less.fast(.none, .int(1)) == nil)
+    }
+
+    /// `x = a op b` in one closure, for each shape of operand, and its errors.
+    @Test func fusedAssignments() {
+        #expect(say("routine f(a, b) {\n  let x = a * b\n  let y = a - 1.5\n  return [x, y]\n}\nsay f(3, 4)\nsay f(0.5, 2)")
+                == "[12, 1.5]\n[1, -1]\n")
+        #expect(say("routine f(a, b) {\n  let w = (a + b) * b\n  let v = a / (b + 1)\n  let u = (a + 0) - (b + 0)\n  return [w, v, u]\n}\nsay f(3, 4)")
+                == "[28, 0.6, -1]\n")
+        #expect(say("routine f(s) {\n  let t = \"<\"\n  t = t + s\n  t = s * 2\n  return t\n}\nsay f(\"ab\")") == "abab\n")
+        #expect(runtimeError("routine f(a) {\n  let x = 0\n  x = a // 0\n  return x\n}\nsay f(1.5)")?.message == "division by zero")
+        #expect(runtimeError("routine f(a, b) {\n  let x = a - b\n  return x\n}\nsay f(\"a\", 1)")?.message == "cannot subtract string and integer")
+        #expect(runtimeError("routine f(a) {\n  let x = a * 2\n  return x\n}\nsay f(\(Int.max))")?.message
+                == "integer overflow: the result does not fit in 64 bits")
+    }
+
+    /// `while flag and i < n`: flags tested in line with the comparisons;
+    /// a flag that is not a boolean still gets the general path's error.
+    @Test func flagsInConditions() {
+        #expect(say("""
+            routine f(n) {
+              let going = true
+              let i = 0
+              while going and i < n {
+                i = i + 1
+                if i == 3 { going = false }
+              }
+              let seen = false
+              if seen or i > 2 { say "yes" }
+              return i
+            }
+            say f(10)
+            say f(2)
+            """) == "yes\n3\n2\n")
+        #expect(runtimeError("routine f() {\n  let going = 1\n  let i = 0\n  while going and i < 3 { i = i + 1 }\n}\nf()")?.message
+                == "the left side of 'and' must be a boolean (true or false), not integer")
+    }
+
+    /// Loop bodies of five and six statements run in line: `break`,
+    /// `continue` and `return` from each place.
+    @Test func longBodiesInLine() {
+        #expect(say("""
+            routine f(stop) {
+              let i = 0
+              let log = []
+              while i < 10 {
+                i = i + 1
+                if i == stop { break }
+                if i % 2 == 0 { continue }
+                append(log, i)
+                if i == 7 { return log }
+                append(log, 0 - i)
+              }
+              return log
+            }
+            say f(4)
+            say f(100)
+            """) == "[1, -1, 3, -3]\n[1, -1, 3, -3, 5, -5, 7]\n")
+    }
 }

@@ -132,6 +132,22 @@ import Testing
         if case .success = outcome {} else { Issue.record("\(outcome.diagnostics.map(\.message))") }
     }
 
+    @Test func mapsInARoutinesLocalsAreGivenBackWhenItReturns() {
+        // 100,000 calls each make a map of ~160 bytes: 16 MB if they were kept.
+        let (output, outcome) = run("""
+            routine record(n) {
+              let m = {"n": n, "next": nil}
+              let inner = {"m": m}
+              return len(inner)
+            }
+            let total = 0
+            repeat 100000 { total = total + record(1) }
+            say total
+            """, limit: 8 << 20)
+        #expect(output == "100000\n")
+        if case .success = outcome {} else { Issue.record("\(outcome.diagnostics.map(\.message))") }
+    }
+
     @Test func theDefaultBudgetIsLargeEnoughForTheBenchmarks() {
         #expect(say("let flags = []\nrepeat 2000000 { append(flags, true) }\nsay len(flags)") == "2000000\n")
         #expect(say("let parts = []\nlet i = 0\nwhile i < 200000 { append(parts, \"item{i}\")\n i = i + 1 }\nsay len(join(parts, \",\"))") == "2088889\n")
