@@ -503,9 +503,9 @@ struct Compiler {
         if case .local(let slot) = binding, case .binary(let op, let left, let right) = value.kind,
            op == .add || op == .subtract, case .variable = left.kind, case .local(slot)? = left.binding,
            case .integer(let k) = right.kind {
+            if op == .subtract && k == .min { return plainAssignment(binding, value) }
             let step = op == .add ? k : -k
             let range = value.range
-            if op == .subtract && k == .min { return plainAssignment(binding, value) }
             return { f in
                 if case .int(let a) = f[slot] {
                     let (r, o) = a.addingReportingOverflow(step)
@@ -515,7 +515,7 @@ struct Compiler {
                         return .normal
                     }
                 }
-                f[slot] = try Ops.Add.values(f[slot], .int(step), range)
+                f[slot] = try Compiler.counterStep(op, f[slot], k, range)
                 return .normal
             }
         }
@@ -536,7 +536,34 @@ struct Compiler {
                 return .normal
             }
         }
+        if case .global(let slot) = binding, case .binary(let op, let left, let right) = value.kind,
+           op == .add || op == .subtract, case .variable = left.kind, case .global(slot)? = left.binding,
+           case .integer(let k) = right.kind, !(op == .subtract && k == .min) {
+            // `count = count + 1` on a global, the counter of a program written at the top level.
+            let step = op == .add ? k : -k
+            let range = value.range
+            let g = machine.globals
+            return { _ in
+                let counter = g.slots + slot
+                if case .int(let a) = counter.pointee {
+                    let (r, o) = a.addingReportingOverflow(step)
+                    if !o {
+                        counter.initialize(to: .int(r))
+                        return .normal
+                    }
+                }
+                counter.pointee = try Compiler.counterStep(op, counter.pointee, k, range)
+                return .normal
+            }
+        }
         return plainAssignment(binding, value)
+    }
+
+    /// `x + k` or `x - k` on the general path (a decimal, a duration, an
+    /// overflow, or the error that names the operator written).
+    @inline(never)
+    static func counterStep(_ op: BinaryOperator, _ x: Value, _ k: Int, _ range: SourceRange) throws -> Value {
+        op == .add ? try Ops.Add.values(x, .int(k), range) : try Ops.Subtract.values(x, .int(k), range)
     }
 
     private func plainAssignment(_ binding: Binding, _ value: Expr) -> Exec {

@@ -400,4 +400,19 @@ import Testing
             say f(100)
             """) == "[1, -1, 3, -3]\n[1, -1, 3, -3, 5, -5, 7]\n")
     }
+
+    /// `i = i - 1` on a local and `count = count + 1` on a global: in place
+    /// for integers, and the general path's answer (or error, naming the
+    /// operator written) for anything else.
+    @Test func countersInPlace() {
+        #expect(say("let count = 0\nrepeat 4 {\n  count = count + 1\n  count = count - 3\n}\nsay count") == "-8\n")
+        #expect(say("let total = 0.5\nrepeat 2 { total = total + 1 }\nsay total") == "2.5\n")
+        #expect(say("routine down(n) {\n  let i = n\n  i = i - 1\n  return i\n}\nsay down(10)\nsay down(2.5)") == "9\n1.5\n")
+        #expect(runtimeError("routine f() {\n  let s = \"a\"\n  s = s - 1\n}\nf()")?.message == "cannot subtract string and integer")
+        #expect(runtimeError("let s = \"a\"\ns = s - 1")?.message == "cannot subtract string and integer")
+        #expect(runtimeError("let d = 1m\nd = d - 1")?.message == "cannot subtract duration and integer")
+        #expect(runtimeError("let n = \(Int.max)\nn = n + 1")?.message == "integer overflow: the result does not fit in 64 bits")
+        #expect(runtimeError("let n = \(Int.min + 1)\nn = n - 2")?.message == "integer overflow: the result does not fit in 64 bits")
+    }
 }
+
