@@ -1126,15 +1126,29 @@ struct Compiler {
 
     /// Where a `m["key"]` found its key last time: records built alike
     /// hold their fields in the same places.
+    ///
+    /// It also keeps the shape (``MapShape``) of the map it was found in: a
+    /// map of that same shape has the key at that position for certain, so
+    /// records made by one literal are read without comparing keys.
     final class PositionHint {
         var position = 0
+        var shape: MapShape?
+
+        /// Whether `box` has the shape of the map the position was found in.
+        @inline(__always)
+        func fits(_ box: MapBox) -> Bool {
+            guard let own = box.shape, let known = shape else { return false }
+            return own === known
+        }
 
         /// `map[key]`, or the missing-key error.
         @inline(__always)
         func value(of key: String, in map: Unmanaged<MapBox>, _ range: SourceRange) throws -> Value {
             try map._withUnsafeGuaranteedRef { box in
+                if fits(box) { return box.value(at: position) }
                 guard let n = box.position(of: key, hint: position) else { throw Ops.missingKey(key, in: box, range) }
                 position = n
+                shape = box.shape
                 return box.value(at: n)
             }
         }
@@ -1143,8 +1157,11 @@ struct Compiler {
         @inline(__always)
         func set(_ key: String, _ element: Value, in map: Unmanaged<MapBox>, _ range: SourceRange) throws {
             try map._withUnsafeGuaranteedRef { box in
-                if let n = box.position(of: key, hint: position) {
+                if fits(box) {
+                    box.replace(at: position, with: element)
+                } else if let n = box.position(of: key, hint: position) {
                     position = n
+                    shape = box.shape
                     box.replace(at: n, with: element)
                 } else {
                     try box.set(key, element, range)

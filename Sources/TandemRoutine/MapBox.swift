@@ -18,6 +18,11 @@ final class MapBox {
     private var charged = 0
     /// The bytes of the keys too long for Swift to keep inline, counted as strings are.
     private var keyBytes = 0
+    /// The literal this map was made by, while it still has exactly that
+    /// literal's keys (a key added or removed forgets it): a place in the
+    /// source that read a field of a map of the same shape finds it at the
+    /// same position without comparing keys.
+    private(set) var shape: MapShape?
 
     /// From how many keys on a dictionary finds them.
     static let indexedFrom = 12
@@ -43,6 +48,7 @@ final class MapBox {
     /// A map with the keys of a literal, all different, and their values.
     init(_ shape: MapShape, values: [Value]) {
         keys = shape.keys
+        self.shape = shape
         self.values = values
         keyBytes = shape.keyBytes
         if keys.count >= MapBox.indexedFrom { index = shape.index }
@@ -122,6 +128,7 @@ final class MapBox {
 
     private func append(_ key: String, _ value: Value) {
         keyBytes += StringBox.chargedBytes(key.utf8.count)
+        shape = nil
         keys.append(key)
         values.append(value)
         if index != nil {
@@ -137,6 +144,7 @@ final class MapBox {
     /// Removes `key`; its value, or nil when the map did not have it.
     func remove(_ key: String) -> Value? {
         guard let n = position(of: key) else { return nil }
+        shape = nil
         keyBytes -= StringBox.chargedBytes(keys.remove(at: n).utf8.count)
         let value = values.remove(at: n)
         if index != nil {

@@ -204,4 +204,52 @@ import Testing
         #expect(map.keys == ["b", "a"])
         #expect(map["a"] == .list([.string("x")]))
     }
+
+    /// One `m["b"]` in the source, reading maps made by different literals,
+    /// by the same literal, and by one whose keys then changed: each read
+    /// finds its own map's value (the remembered shape only ever fits a map
+    /// that still has exactly its literal's keys).
+    @Test func aFieldReadAcrossShapesFindsEachMapsOwnValue() {
+        #expect(say("""
+            routine b(m) { return get(m, "b", "none") }
+            routine field(m) { return m["b"] }
+            routine record(x) { return {"a": x, "b": x * 10} }
+            let flipped = {"b": 3, "a": 4}
+            let fewer = record(5)
+            remove(fewer, "a")
+            let more = record(6)
+            more["c"] = 7
+            let gone = record(8)
+            remove(gone, "b")
+            let maps = [record(1), flipped, record(2), fewer, more, record(3), gone]
+            for m in maps { say b(m) }
+            for m in [record(1), flipped, fewer, more, record(4)] {
+              say field(m)
+              m["b"] = 0
+              say m
+            }
+            """) == """
+            10
+            3
+            20
+            50
+            60
+            30
+            none
+            10
+            {"a": 1, "b": 0}
+            3
+            {"b": 0, "a": 4}
+            50
+            {"b": 0}
+            60
+            {"a": 6, "b": 0, "c": 7}
+            40
+            {"a": 4, "b": 0}
+
+            """)
+        #expect(runtimeError("routine field(m) { return m[\"b\"] }\nlet a = {\"a\": 1, \"b\": 2}\nsay field(a)\nremove(a, \"b\")\nsay field(a)")?
+            .message == "the map has no key \"b\"")
+    }
 }
+
