@@ -583,6 +583,22 @@ struct Compiler {
             }
         }
         if case .local(let slot) = binding, let fused = fusedArithmetic(into: slot, value) { return fused }
+        if case .local(let slot) = binding, case .index(let base, let index) = value.kind, case .string(let key) = index.kind,
+           let place = place(base) {
+            // `x = m["key"]` with a variable `m` (`x_tail = x_tail["next"]`): read in place and stored.
+            let g = machine.globals
+            let hint = PositionHint()
+            let range = value.range
+            return { f in
+                let map = place.address(f, g)
+                if let box = map.pointee.mapRef {
+                    Compiler.store(try hint.value(of: key, in: box, range), in: f + slot)
+                } else {
+                    f[slot] = try Ops.index(map.pointee, .string(key), range)
+                }
+                return .normal
+            }
+        }
         let evaluate = expression(value)
         switch binding {
         case .local(let slot):
@@ -690,6 +706,10 @@ struct Compiler {
                 return try slow(f)
             }
         }
+        if case .term(let term)? = fastCondition(expr), case .isNil = term {
+            // `x == nil` always has an answer.
+            return { f in term.value(f) ?? false }
+        }
         return generalCondition(expr, context: context)
     }
 
@@ -756,6 +776,7 @@ struct Compiler {
     /// not an integer or a term overflows (the terms read only locals).
     enum FastCondition {
         case compare(IntComparison)
+        case term(FastTerm)
         case anyOf([FastTerm])
         case allOf([FastTerm])
 
@@ -763,6 +784,7 @@ struct Compiler {
         func value(_ f: Frame) -> Bool? {
             switch self {
             case .compare(let c): return c.value(f)
+            case .term(let t): return t.value(f)
             case .anyOf(let terms):
                 for term in terms {
                     guard let v = term.value(f) else { return nil }
@@ -784,6 +806,8 @@ struct Compiler {
     enum FastTerm {
         case compare(IntComparison)
         case flag(Int)
+        /// `x == nil` (true) or `x != nil` (false) on a local.
+        case isNil(Int, Bool)
 
         @inline(__always)
         func value(_ f: Frame) -> Bool? {
@@ -792,8 +816,20 @@ struct Compiler {
             case .flag(let slot):
                 if case .bool(let b) = f[slot] { return b }
                 return nil
+            case .isNil(let slot, let equal):
+                if case .none = f[slot] { return equal }
+                return !equal
             }
         }
+    }
+
+    /// `x == nil` or `x != nil` (or `nil == x`) with a local `x`.
+    func nilTest(_ expr: Expr) -> FastTerm? {
+        guard case .binary(let op, let left, let right) = expr.kind, op == .equal || op == .notEqual else { return nil }
+        let other: Expr
+        if case .none = right.kind { other = left } else if case .none = left.kind { other = right } else { return nil }
+        guard case .variable = other.kind, case .local(let slot)? = other.binding else { return nil }
+        return .isNil(slot, op == .equal)
     }
 
     struct IntComparison {
@@ -855,6 +891,7 @@ struct Compiler {
 
     func fastCondition(_ expr: Expr) -> FastCondition? {
         if let c = intComparison(expr) { return .compare(c) }
+        if let t = nilTest(expr) { return .term(t) }
         guard case .binary(let op, _, _) = expr.kind, op == .or || op == .and else { return nil }
         var terms: [FastTerm] = []
         var pending = [expr]
@@ -864,6 +901,8 @@ struct Compiler {
                 pending.append(l)
             } else if let c = intComparison(next) {
                 terms.append(.compare(c))
+            } else if let t = nilTest(next) {
+                terms.append(t)
             } else if case .variable = next.kind, case .local(let slot)? = next.binding {
                 terms.append(.flag(slot))
             } else {
@@ -871,7 +910,7 @@ struct Compiler {
             }
         }
         // A chain of flags alone is as quick through the general path.
-        guard terms.contains(where: { if case .compare = $0 { true } else { false } }) else { return nil }
+        guard terms.contains(where: { if case .flag = $0 { false } else { true } }) else { return nil }
         return op == .or ? .anyOf(terms) : .allOf(terms)
     }
 

@@ -414,5 +414,47 @@ import Testing
         #expect(runtimeError("let n = \(Int.max)\nn = n + 1")?.message == "integer overflow: the result does not fit in 64 bits")
         #expect(runtimeError("let n = \(Int.min + 1)\nn = n - 2")?.message == "integer overflow: the result does not fit in 64 bits")
     }
+
+    /// `x != nil` and `x == nil` on a local, alone and in chains, and
+    /// `x = m["key"]` read in place (also when `x` is `m`).
+    @Test func nilTestsAndFieldsInPlace() {
+        #expect(say("""
+            routine length(list) {
+              let n = 0
+              let e = list
+              while e != nil {
+                n = n + 1
+                e = e["next"]
+              }
+              return n
+            }
+            let chain = {"next": {"next": {"next": nil}}}
+            say length(chain)
+            say length(nil)
+            routine kinds(x) {
+              let seen = []
+              if x == nil { append(seen, "nil") }
+              if nil != x and x != 0 { append(seen, "something") }
+              if x == nil or x == 0 { append(seen, "empty") }
+              let flag = x != nil
+              append(seen, flag)
+              return seen
+            }
+            say kinds(nil)
+            say kinds(0)
+            say kinds(false)
+            say kinds([])
+            """) == """
+            3
+            0
+            ["nil", "empty", false]
+            ["empty", true]
+            ["something", true]
+            ["something", true]
+
+            """)
+        #expect(runtimeError("routine f(m) {\n  let x = m[\"a\"]\n  return x\n}\nf([1])")?.message == "a list index must be an integer, not string")
+        #expect(runtimeError("routine f(m) {\n  let x = 0\n  x = m[\"b\"]\n}\nf({\"a\": 1})")?.message == "the map has no key \"b\"")
+    }
 }
 
