@@ -11,8 +11,8 @@ import Testing
     static let now = "2026-12-02T20:00:00Z"
 
     @discardableResult
-    func run(_ args: [String], zone: String = "Europe/Berlin") -> TandemRun {
-        runTandem(args, environment: ["TANDEM_NOW": Self.now, "TZ": zone], home: home, directory: home)
+    func run(_ args: [String], zone: String = "Europe/Berlin", now: String = CalendarTests.now) -> TandemRun {
+        runTandem(args, environment: ["TANDEM_NOW": now, "TZ": zone], home: home, directory: home)
     }
 
     /// Saved routines with schedules every day, on weekdays, in another zone,
@@ -87,6 +87,42 @@ import Testing
             let uid = try #require(occurrences.keys.first { $0.hasPrefix(name + ".") }, "no event for \(name)")
             #expect(occurrences[uid] == runs, "\(name): the calendar and tandem schedule disagree")
         }
+    }
+
+    /// The events keep their UIDs from the first export on, even when the
+    /// first habit (and so the journal) comes later, and a later export has
+    /// a higher SEQUENCE, so that a calendar app updates the events.
+    @Test func eventsKeepTheirIdsAndLaterExportsAreNewerRevisions() throws {
+        let folder = home.appendingPathComponent("routines")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try "routine evening() { say \"hi\" }\nevery day at 21:30 run evening\n"
+            .write(to: folder.appendingPathComponent("evening.routine"), atomically: true, encoding: .utf8)
+        func fields(_ text: String, _ name: String) -> [Substring] {
+            text.split(separator: "\r\n").filter { $0.hasPrefix(name + ":") }.map { $0.dropFirst(name.count + 1) }
+        }
+        let first = run(["schedule", "export", "--ics"])
+        #expect(first.status == 0, "\(first.stderr)")
+        let uid = try #require(fields(first.stdout, "UID").first)
+        #expect(run(["adopt", "daily.gratitude", "--remind", "07:15"]).status == 0)
+        let later = run(["schedule", "export", "--ics"], now: "2026-12-03T08:00:00Z")
+        #expect(later.status == 0, "\(later.stderr)")
+        #expect(fields(later.stdout, "UID").count == 2)
+        #expect(fields(later.stdout, "UID").contains(uid), "the routine's event changed its UID when the journal was made")
+        let before = try #require(fields(first.stdout, "SEQUENCE").first.flatMap { Int($0) })
+        let after = try #require(fields(later.stdout, "SEQUENCE").first.flatMap { Int($0) })
+        #expect(after > before)
+    }
+
+    /// RFC 5545 has no empty calendar: with nothing scheduled, nothing is
+    /// written, and the message says how to schedule something.
+    @Test func nothingScheduledWritesNoCalendar() throws {
+        let path = home.appendingPathComponent("tandem.ics")
+        let result = run(["schedule", "export", "--ics", "--output", path.path])
+        #expect(result.status == 1)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains("there are no schedules or habit reminders, so there is no calendar to write"))
+        #expect(!FileManager.default.fileExists(atPath: path.path))
+        #expect(run(["schedule", "export", "--ics"]).stdout.isEmpty)
     }
 
     @Test func aRefusedOutputSaysWhy() throws {

@@ -30,6 +30,12 @@ public struct ICalendar {
         self.owner = owner
     }
 
+    /// The events' `SEQUENCE`: minutes since 2026-01-01 UTC, so that each
+    /// later export is a newer revision of the same events (calendar apps
+    /// ignore a re-import whose SEQUENCE has not risen) without keeping a
+    /// counter anywhere.
+    var sequence: Int { max(0, Int(now.timeIntervalSince1970 - 1_767_225_600) / 60) }
+
     /// How long each event lasts: long enough to show on a day's view.
     static let eventMinutes = 15
 
@@ -69,6 +75,7 @@ public struct ICalendar {
             "BEGIN:VEVENT",
             "UID:" + Self.escape("\(reminder.name).\(owner)@tandem"),
             "DTSTAMP:" + Self.utc(now),
+            "SEQUENCE:\(sequence)",
             "DTSTART;TZID=\(zone.identifier):\(start)",
             "DURATION:PT\(Self.eventMinutes)M",
             rule,

@@ -13,8 +13,9 @@ struct ScheduleExportCommand: HostCommand {
             Each reminder becomes a recurring event with an alarm at its start, in its own time \
             zone (with the zone's rules in the file). Import the file in a calendar app (open it on \
             the phone, or use the app's import); it is a snapshot, so export again after changing \
-            the routines. The events keep their ids, so importing again updates them instead of \
-            adding copies. With --output the file is written atomically with mode 0600, never \
+            the routines. The events keep their ids and each export has a higher SEQUENCE, so \
+            importing again updates them instead of adding copies. With no schedules or habit \
+            reminders there is no calendar to write, and it says so. With --output the file is written atomically with mode 0600, never \
             through a symbolic link or over a folder; an existing file is replaced only with --force.
             """)
 
@@ -34,11 +35,15 @@ struct ScheduleExportCommand: HostCommand {
     func run(on runtime: Runtime) throws {
         let environment = runtime.environment
         let reminders = try runtime.reminders()
-        if reminders.isEmpty {
-            environment.errors.write(
-                "tandem: note: there are no schedules or habit reminders, so the calendar is empty; add 'every day at 21:30 run evening' to a saved routine or use tandem adopt ID --remind 21:00\n")
+        guard !reminders.isEmpty else {
+            // RFC 5545 has no empty calendar (a VCALENDAR holds at least one component).
+            throw CommandFailure(
+                "there are no schedules or habit reminders, so there is no calendar to write; add 'every day at 21:30 run evening' to a saved routine or use tandem adopt ID --remind 21:00",
+                exitCode: ExitStatus.runtimeError)
         }
-        let owner = try runtime.existingJournal()?.author ?? "tandem"
+        // The journal's member id, made now if there is no journal yet: the
+        // events' ids must not change when the first habit is adopted.
+        let owner = try runtime.journal().author
         let calendar = ICalendar(reminders: reminders, userZone: environment.timeZone, now: environment.now, owner: owner)
         let data = Data(calendar.text.utf8)
         guard let path = output, path != "-" else {
