@@ -339,8 +339,21 @@ struct Compiler {
             return { f in try test(f) ? try thenBlock(f) : .normal }
         case .whileLoop(let condition, let body):
             let interrupt = machine.interrupt
-            let test = self.test(condition, context: "the condition of 'while'")
             let bodyBlock = inlineBlock(body)
+            if case .boolean(true) = condition.kind {
+                // `while true { … return … }`: nothing to test.
+                return { f in
+                    while true {
+                        if interrupt.isRequested { throw RuntimeError.interrupted(at: range) }
+                        switch try bodyBlock(f) {
+                        case .normal, .continueLoop: continue
+                        case .breakLoop: return .normal
+                        case .returned: return .returned
+                        }
+                    }
+                }
+            }
+            let test = self.test(condition, context: "the condition of 'while'")
             return { f in
                 while try test(f) {
                     if interrupt.isRequested { throw RuntimeError.interrupted(at: range) }
