@@ -656,6 +656,14 @@ struct Compiler {
     }
 
     private func fused<O: ArithmeticOperation>(_: O.Type, _ slot: Int, _ left: Expr, _ right: Expr, _ range: SourceRange) -> Exec? {
+        if let (l, r) = fieldLeaves(left, right) {
+            // `let dx = a["x"] - b["x"]`
+            return { f in
+                let a = try l.value(f), b = try r.value(f)
+                Compiler.store(try O.fast(a, b) ?? O.values(a, b, range), in: f + slot)
+                return .normal
+            }
+        }
         switch (operand(left), operand(right)) {
         case (.local(let i), .local(let j)):
             return { f in
@@ -968,6 +976,14 @@ struct Compiler {
     }
 
     private func compare<O: ComparisonOperation>(_: O.Type, _ left: Expr, _ right: Expr, _ range: SourceRange) -> Cond {
+        if let (l, r) = fieldLeaves(left, right) {
+            // `ball["x"] > limit`, `task["input"] == nil`
+            return { f in
+                let a = try l.value(f), b = try r.value(f)
+                if let result = O.fast(a, b) { return result }
+                return try O.values(a, b, range)
+            }
+        }
         if let lt = intTerm(left), let rt = intTerm(right), lt.isCompound || rt.isCompound {
             // `a - b == c - d` and the like: integers computed in line; the
             // general path (which reads only locals) decides otherwise.
@@ -1028,6 +1044,71 @@ struct Compiler {
                 if let r = O.fast(a, b) { return r }
                 return try O.values(a, b, range)
             }
+        }
+    }
+
+    // MARK: Record fields as operands
+
+    /// `m["key"]` with a variable `m`, read in place as an operand; it is
+    /// its own position hint, so that a read loads nothing more.
+    final class FieldRead: PositionHint {
+        let place: Place
+        let key: String
+        let globals: Globals
+        let range: SourceRange
+
+        init(place: Place, key: String, globals: Globals, range: SourceRange) {
+            self.place = place
+            self.key = key
+            self.globals = globals
+            self.range = range
+        }
+
+        @inline(__always)
+        func value(_ f: Frame) throws -> Value {
+            let slot = place.address(f, globals)
+            if let map = slot.pointee.mapRef { return try value(of: key, in: map, range) }
+            return try Ops.index(slot.pointee, .string(key), range)
+        }
+    }
+
+    /// An operand read without a closure call: a local, a constant, or a
+    /// field of a variable's map. Each compiled operation has the same
+    /// kinds every time it runs, so the switch is predicted.
+    enum Leaf {
+        case local(Int)
+        case constant(Value)
+        case field(FieldRead)
+
+        @inline(__always)
+        func value(_ f: Frame) throws -> Value {
+            switch self {
+            case .local(let slot): return f[slot]
+            case .constant(let value): return value
+            case .field(let read): return try read.value(f)
+            }
+        }
+    }
+
+    func leaf(_ expr: Expr) -> Leaf? {
+        if case .index(let base, let index) = expr.kind, case .string(let key) = index.kind, let place = place(base) {
+            return .field(FieldRead(place: place, key: key, globals: machine.globals, range: expr.range))
+        }
+        switch operand(expr) {
+        case .local(let slot): return .local(slot)
+        case .constant(let value): return .constant(value)
+        default: return nil
+        }
+    }
+
+    /// Both operands as leaves when at least one is a field (the other
+    /// shapes have closures of their own). Reading in either order is the
+    /// same: neither side has an effect.
+    func fieldLeaves(_ left: Expr, _ right: Expr) -> (Leaf, Leaf)? {
+        guard let l = leaf(left), let r = leaf(right) else { return nil }
+        switch (l, r) {
+        case (.field, _), (_, .field): return (l, r)
+        default: return nil
         }
     }
 
@@ -1182,20 +1263,20 @@ struct Compiler {
     /// It also keeps the shape (``MapShape``) of the map it was found in: a
     /// map of that same shape has the key at that position for certain, so
     /// records made by one literal are read without comparing keys.
-    final class PositionHint {
-        var position = 0
-        var shape: MapShape?
+    class PositionHint {
+        final var position = 0
+        final var shape: MapShape?
 
         /// Whether `box` has the shape of the map the position was found in.
         @inline(__always)
-        func fits(_ box: MapBox) -> Bool {
+        final func fits(_ box: MapBox) -> Bool {
             guard let own = box.shape, let known = shape else { return false }
             return own === known
         }
 
         /// `map[key]`, or the missing-key error.
         @inline(__always)
-        func value(of key: String, in map: Unmanaged<MapBox>, _ range: SourceRange) throws -> Value {
+        final func value(of key: String, in map: Unmanaged<MapBox>, _ range: SourceRange) throws -> Value {
             try map._withUnsafeGuaranteedRef { box in
                 if fits(box) { return box.value(at: position) }
                 guard let n = box.position(of: key, hint: position) else { throw Ops.missingKey(key, in: box, range) }
@@ -1207,7 +1288,7 @@ struct Compiler {
 
         /// `map[key] = element`.
         @inline(__always)
-        func set(_ key: String, _ element: Value, in map: Unmanaged<MapBox>, _ range: SourceRange) throws {
+        final func set(_ key: String, _ element: Value, in map: Unmanaged<MapBox>, _ range: SourceRange) throws {
             try map._withUnsafeGuaranteedRef { box in
                 if fits(box) {
                     box.replace(at: position, with: element)
@@ -1325,6 +1406,14 @@ struct Compiler {
     /// (``ArithmeticOperation/fast(_:_:)``), and leaves the rest (text,
     /// lists, durations, overflow and the errors) to its general path.
     private func arithmetic<O: ArithmeticOperation>(_: O.Type, _ left: Expr, _ right: Expr, _ range: SourceRange) -> Eval {
+        if let (l, r) = fieldLeaves(left, right) {
+            // `dx * b["mass"]`, `ball["x"] + ball["x_vel"]`
+            return { f in
+                let a = try l.value(f), b = try r.value(f)
+                if let result = O.fast(a, b) { return result }
+                return try O.values(a, b, range)
+            }
+        }
         let g = machine.globals
         switch (operand(left), operand(right)) {
         case (.local(let i), .constant(.int(let k))):

@@ -456,5 +456,36 @@ import Testing
         #expect(runtimeError("routine f(m) {\n  let x = m[\"a\"]\n  return x\n}\nf([1])")?.message == "a list index must be an integer, not string")
         #expect(runtimeError("routine f(m) {\n  let x = 0\n  x = m[\"b\"]\n}\nf({\"a\": 1})")?.message == "the map has no key \"b\"")
     }
+
+    /// Fields of a variable's map as operands of arithmetic, comparisons
+    /// and `x = a op b`, beside locals, constants and global maps; and the
+    /// errors of each side, left first.
+    @Test func fieldsAsOperands() {
+        #expect(say("""
+            let origin = {"x": 0.5, "y": 2}
+            routine step(ball, dt) {
+              let dx = ball["x"] - origin["x"]
+              let moved = ball["x"] + ball["vx"]
+              let scaled = dt * ball["vx"]
+              let above = ball["y"] > origin["y"]
+              let none = ball["next"] == nil
+              if ball["x"] < 0 { say "left" }
+              return [dx, moved, scaled, above, none, ball["y"] - 1, 10 - ball["y"]]
+            }
+            say step({"x": 3, "y": 1, "vx": 2, "next": nil}, 0.5)
+            say step({"y": 5, "x": -1.5, "vx": 1, "next": {}}, 2)
+            """) == """
+            [2.5, 5, 1, false, true, 0, 9]
+            left
+            [-2, -0.5, 2, true, false, 4, 5]
+
+            """)
+        #expect(runtimeError("routine f(a, b) { return a[\"x\"] + b[\"y\"] }\nsay f({\"y\": 1}, {})")?.message == "the map has no key \"x\"")
+        #expect(runtimeError("routine f(a, b) { return a[\"x\"] + b[\"y\"] }\nsay f({\"x\": 1}, {})")?.message == "the map has no key \"y\"")
+        #expect(runtimeError("routine f(a, b) { return a[\"x\"] < b }\nsay f({\"x\": \"s\"}, 1)")?.message == "cannot compare string and integer")
+        #expect(runtimeError("routine f(a) { return a[\"x\"] * 2 }\nsay f([1])")?.message == "a list index must be an integer, not string")
+        #expect(runtimeError("routine f(a) {\n  let d = a[\"x\"] - a[\"y\"]\n  return d\n}\nsay f({\"x\": 1, \"y\": nil})")?.message
+                == "cannot subtract integer and nil")
+    }
 }
 
