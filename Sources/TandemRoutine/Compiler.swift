@@ -629,6 +629,16 @@ struct Compiler {
         }
     }
 
+    /// `a op b`: two integers in line (before the Optional of
+    /// ``ArithmeticOperation/fast(_:_:)``, which costs an outlined copy of
+    /// the value), then the other numbers, then the general path.
+    @inline(__always)
+    static func compute<O: ArithmeticOperation>(_: O.Type, _ a: Value, _ b: Value, _ range: SourceRange) throws -> Value {
+        if case .int(let x) = a, case .int(let y) = b, let r = O.integers(x, y) { return .int(r) }
+        if let r = O.fast(a, b) { return r }
+        return try O.values(a, b, range)
+    }
+
     /// Stores `value` in a slot: one that holds a number, a boolean or nil
     /// is overwritten without the call that would release its old value.
     @inline(__always)
@@ -660,49 +670,49 @@ struct Compiler {
             // `let dx = a["x"] - b["x"]`
             return { f in
                 let a = try l.value(f), b = try r.value(f)
-                Compiler.store(try O.fast(a, b) ?? O.values(a, b, range), in: f + slot)
+                Compiler.store(try Compiler.compute(O.self, a, b, range), in: f + slot)
                 return .normal
             }
         }
         switch (operand(left), operand(right)) {
         case (.local(let i), .local(let j)):
             return { f in
-                Compiler.store(try O.fast(f[i], f[j]) ?? O.values(f[i], f[j], range), in: f + slot)
+                Compiler.store(try Compiler.compute(O.self, f[i], f[j], range), in: f + slot)
                 return .normal
             }
         case (.local(let i), .constant(let k)):
             return { f in
-                Compiler.store(try O.fast(f[i], k) ?? O.values(f[i], k, range), in: f + slot)
+                Compiler.store(try Compiler.compute(O.self, f[i], k, range), in: f + slot)
                 return .normal
             }
         case (.constant(let k), .local(let j)):
             return { f in
-                Compiler.store(try O.fast(k, f[j]) ?? O.values(k, f[j], range), in: f + slot)
+                Compiler.store(try Compiler.compute(O.self, k, f[j], range), in: f + slot)
                 return .normal
             }
         case (.general(let le), .local(let j)):
             return { f in
                 let a = try le(f)
-                Compiler.store(try O.fast(a, f[j]) ?? O.values(a, f[j], range), in: f + slot)
+                Compiler.store(try Compiler.compute(O.self, a, f[j], range), in: f + slot)
                 return .normal
             }
         case (.general(let le), .constant(let k)):
             return { f in
                 let a = try le(f)
-                Compiler.store(try O.fast(a, k) ?? O.values(a, k, range), in: f + slot)
+                Compiler.store(try Compiler.compute(O.self, a, k, range), in: f + slot)
                 return .normal
             }
         case (.local(let i), .general(let re)):
             // A local is only assigned by statements: reading it after the right side is the same.
             return { f in
                 let b = try re(f)
-                Compiler.store(try O.fast(f[i], b) ?? O.values(f[i], b, range), in: f + slot)
+                Compiler.store(try Compiler.compute(O.self, f[i], b, range), in: f + slot)
                 return .normal
             }
         case (.general(let le), .general(let re)):
             return { f in
                 let a = try le(f), b = try re(f)
-                Compiler.store(try O.fast(a, b) ?? O.values(a, b, range), in: f + slot)
+                Compiler.store(try Compiler.compute(O.self, a, b, range), in: f + slot)
                 return .normal
             }
         default: return nil
@@ -713,19 +723,14 @@ struct Compiler {
 
     /// A closure that evaluates a condition straight to a Swift `Bool`.
     func condition(_ expr: Expr, context: String) -> Cond {
-        if let fast = fastCondition(expr), case .anyOf = fast {
+        switch fastCondition(expr) {
+        case let fast? where { switch fast { case .anyOf, .allOf, .anyOfTerms, .allOfTerms: true; default: false } }():
             let slow = generalCondition(expr, context: context)
             return { f in
                 if let result = fast.value(f) { return result }
                 return try slow(f)
             }
-        }
-        if let fast = fastCondition(expr), case .allOf = fast {
-            let slow = generalCondition(expr, context: context)
-            return { f in
-                if let result = fast.value(f) { return result }
-                return try slow(f)
-            }
+        default: break
         }
         if case .term(let term)? = fastCondition(expr), case .isNil = term {
             // `x == nil` always has an answer.
@@ -755,9 +760,23 @@ struct Compiler {
 
     /// A block that a loop or `if` runs in line: up to six statements
     /// called one after the other, without a closure for the block.
-    struct Body {
+    ///
+    /// A class, so that a loop's or an `if`'s closure captures one
+    /// reference rather than six closures, which its forwarding thunk would
+    /// copy out on every call.
+    final class Body {
         let count: Int
         let a: Exec, b: Exec, c: Exec, d: Exec, e: Exec, g: Exec
+
+        init(count: Int, a: @escaping Exec, b: @escaping Exec, c: @escaping Exec, d: @escaping Exec, e: @escaping Exec, g: @escaping Exec) {
+            self.count = count
+            self.a = a
+            self.b = b
+            self.c = c
+            self.d = d
+            self.e = e
+            self.g = g
+        }
 
         @inline(__always)
         func callAsFunction(_ f: Frame) throws -> Flow {
@@ -798,8 +817,13 @@ struct Compiler {
     enum FastCondition {
         case compare(IntComparison)
         case term(FastTerm)
-        case anyOf([FastTerm])
-        case allOf([FastTerm])
+        /// Chains of integer comparisons only: their own loops, so that
+        /// each comparison is tested in line.
+        case anyOf([IntComparison])
+        case allOf([IntComparison])
+        /// Chains with flags or nil tests among the comparisons.
+        case anyOfTerms([FastTerm])
+        case allOfTerms([FastTerm])
 
         @inline(__always)
         func value(_ f: Frame) -> Bool? {
@@ -813,6 +837,18 @@ struct Compiler {
                 }
                 return false
             case .allOf(let terms):
+                for term in terms {
+                    guard let v = term.value(f) else { return nil }
+                    if !v { return false }
+                }
+                return true
+            case .anyOfTerms(let terms):
+                for term in terms {
+                    guard let v = term.value(f) else { return nil }
+                    if v { return true }
+                }
+                return false
+            case .allOfTerms(let terms):
                 for term in terms {
                     guard let v = term.value(f) else { return nil }
                     if !v { return false }
@@ -932,7 +968,9 @@ struct Compiler {
         }
         // A chain of flags alone is as quick through the general path.
         guard terms.contains(where: { if case .flag = $0 { false } else { true } }) else { return nil }
-        return op == .or ? .anyOf(terms) : .allOf(terms)
+        let comparisons = terms.compactMap { term -> IntComparison? in if case .compare(let c) = term { c } else { nil } }
+        if comparisons.count == terms.count { return op == .or ? .anyOf(comparisons) : .allOf(comparisons) }
+        return op == .or ? .anyOfTerms(terms) : .allOfTerms(terms)
     }
 
     private func generalCondition(_ expr: Expr, context: String) -> Cond {
@@ -1408,16 +1446,13 @@ struct Compiler {
     private func arithmetic<O: ArithmeticOperation>(_: O.Type, _ left: Expr, _ right: Expr, _ range: SourceRange) -> Eval {
         if let (l, r) = fieldLeaves(left, right) {
             // `dx * b["mass"]`, `ball["x"] + ball["x_vel"]`
-            return { f in
-                let a = try l.value(f), b = try r.value(f)
-                if let result = O.fast(a, b) { return result }
-                return try O.values(a, b, range)
-            }
+            return { f in try Compiler.compute(O.self, try l.value(f), try r.value(f), range) }
         }
         let g = machine.globals
         switch (operand(left), operand(right)) {
         case (.local(let i), .constant(.int(let k))):
             return { f in
+                if case .int(let x) = f[i], let r = O.integers(x, k) { return .int(r) }
                 if let r = O.fast(f[i], int: k) { return r }
                 return try O.values(f[i], .int(k), range)
             }
@@ -1428,26 +1463,31 @@ struct Compiler {
             }
         case (.local(let i), .local(let j)):
             return { f in
+                if case .int(let x) = f[i], case .int(let y) = f[j], let r = O.integers(x, y) { return .int(r) }
                 if let r = O.fast(f[i], f[j]) { return r }
                 return try O.values(f[i], f[j], range)
             }
         case (.constant(let k), .local(let j)):
             return { f in
+                if case .int(let x) = k, case .int(let y) = f[j], let r = O.integers(x, y) { return .int(r) }
                 if let r = O.fast(k, f[j]) { return r }
                 return try O.values(k, f[j], range)
             }
         case (.global(let i), .constant(.int(let k))):
             return { _ in
+                if case .int(let x) = g.slots[i], let r = O.integers(x, k) { return .int(r) }
                 if let r = O.fast(g.slots[i], int: k) { return r }
                 return try O.values(g.slots[i], .int(k), range)
             }
         case (.global(let i), .local(let j)):
             return { f in
+                if case .int(let x) = g.slots[i], case .int(let y) = f[j], let r = O.integers(x, y) { return .int(r) }
                 if let r = O.fast(g.slots[i], f[j]) { return r }
                 return try O.values(g.slots[i], f[j], range)
             }
         case (.local(let i), .global(let j)):
             return { f in
+                if case .int(let x) = f[i], case .int(let y) = g.slots[j], let r = O.integers(x, y) { return .int(r) }
                 if let r = O.fast(f[i], g.slots[j]) { return r }
                 return try O.values(f[i], g.slots[j], range)
             }
@@ -1455,6 +1495,7 @@ struct Compiler {
             let le = evaluator(l)
             return { f in
                 let a = try le(f)
+                if case .int(let x) = a, let r = O.integers(x, k) { return .int(r) }
                 if let r = O.fast(a, int: k) { return r }
                 return try O.values(a, .int(k), range)
             }
@@ -1469,6 +1510,7 @@ struct Compiler {
             let le = evaluator(l)
             return { f in
                 let a = try le(f)
+                if case .int(let x) = a, case .int(let y) = f[j], let r = O.integers(x, y) { return .int(r) }
                 if let r = O.fast(a, f[j]) { return r }
                 return try O.values(a, f[j], range)
             }
@@ -1476,6 +1518,7 @@ struct Compiler {
             let re = evaluator(r)
             return { f in
                 let b = try re(f)
+                if case .int(let x) = f[i], case .int(let y) = b, let r = O.integers(x, y) { return .int(r) }
                 if let r = O.fast(f[i], b) { return r }
                 return try O.values(f[i], b, range)
             }
@@ -1483,6 +1526,7 @@ struct Compiler {
             let le = evaluator(l), re = evaluator(r)
             return { f in
                 let a = try le(f), b = try re(f)
+                if case .int(let x) = a, case .int(let y) = b, let r = O.integers(x, y) { return .int(r) }
                 if let r = O.fast(a, b) { return r }
                 return try O.values(a, b, range)
             }
