@@ -596,19 +596,10 @@ struct Compiler {
             }
         }
         if case .local(let slot) = binding, let fused = fusedArithmetic(into: slot, value) { return fused }
-        if case .local(let slot) = binding, case .index(let base, let index) = value.kind, case .string(let key) = index.kind,
-           let place = place(base) {
+        if case .local(let slot) = binding, let read = fieldRead(value) {
             // `x = m["key"]` with a variable `m` (`x_tail = x_tail["next"]`): read in place and stored.
-            let g = machine.globals
-            let hint = PositionHint()
-            let range = value.range
             return { f in
-                let map = place.address(f, g)
-                if let box = map.pointee.mapRef {
-                    Compiler.store(try hint.value(of: key, in: box, range), in: f + slot)
-                } else {
-                    f[slot] = try Ops.index(map.pointee, .string(key), range)
-                }
+                Compiler.store(try read.value(f), in: f + slot)
                 return .normal
             }
         }
@@ -1128,10 +1119,14 @@ struct Compiler {
         }
     }
 
+    /// `m["key"]` with a variable `m`, or nil.
+    func fieldRead(_ expr: Expr) -> FieldRead? {
+        guard case .index(let base, let index) = expr.kind, case .string(let key) = index.kind, let place = place(base) else { return nil }
+        return FieldRead(place: place, key: key, globals: machine.globals, range: expr.range)
+    }
+
     func leaf(_ expr: Expr) -> Leaf? {
-        if case .index(let base, let index) = expr.kind, case .string(let key) = index.kind, let place = place(base) {
-            return .field(FieldRead(place: place, key: key, globals: machine.globals, range: expr.range))
-        }
+        if let read = fieldRead(expr) { return .field(read) }
         switch operand(expr) {
         case .local(let slot): return .local(slot)
         case .constant(let value): return .constant(value)
@@ -1660,18 +1655,11 @@ struct Compiler {
         case .index(let base, let index):
             if case .string(let key) = index.kind {
                 // `m["walk"]`: the key is known; where it was found last time is tried first.
-                let hint = PositionHint()
-                if let place = place(base) {
+                if let read = fieldRead(expr) {
                     // The variable keeps the map alive: read in place, without reference counting.
-                    let g = machine.globals
-                    return { f in
-                        let slot = place.address(f, g)
-                        if let map = slot.pointee.mapRef {
-                            return try hint.value(of: key, in: map, range)
-                        }
-                        return try Ops.index(slot.pointee, .string(key), range)
-                    }
+                    return { f in try read.value(f) }
                 }
+                let hint = PositionHint()
                 let b = expression(base)
                 return { f in
                     let value = try b(f)
