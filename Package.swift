@@ -99,7 +99,7 @@ let package = Package(
         .testTarget(name: "TandemKitTests", dependencies: ["TandemKit"]),
         .testTarget(name: "TandemCatalogTests", dependencies: ["TandemCatalog", "TandemModules", "TandemKit"]),
         .testTarget(name: "ModuleTests", dependencies: ["TandemKit"] + moduleDependencies),
-        .testTarget(name: "TandemJournalTests", dependencies: ["TandemJournal", "TandemKit"]),
+        .testTarget(name: "TandemJournalTests", dependencies: ["TandemJournal", "TandemKit", grdb]),
         .testTarget(name: "TandemRoutineTests", dependencies: ["TandemRoutine", "TandemRuntime", "TandemCatalog", "TandemModules", "TandemKit"]),
         .testTarget(name: "TandemREPLTests", dependencies: ["TandemREPL", "TandemRuntime", "TandemRoutine", "TandemCatalog", "TandemModules", "TandemKit"]),
         .testTarget(

@@ -394,14 +394,34 @@ public final class Journal: Sendable {
                     ids = (meta["author_id"] ?? "", meta["device_id"] ?? "")
                     return .commit
                 }
-                // Outside any transaction, as SQLite requires; a no-op once set.
-                if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
-                    try db.execute(sql: "PRAGMA journal_mode = WAL")
-                }
+                try useWriteAheadLog(db, patience: writerPatience)
                 return ids
             }
         } catch {
             throw failure(error, url: url, doing: "open")
+        }
+    }
+
+    /// Puts the journal in WAL mode, outside any transaction as SQLite
+    /// requires; a no-op once set (the mode is stored in the file).
+    ///
+    /// The switch reads the header and then upgrades to a write lock, and
+    /// SQLite fails such an upgrade at once with `SQLITE_BUSY`, without asking
+    /// the busy handler (it could be a deadlock), whenever another process
+    /// holds the write lock. Two `tandem`s creating one journal together meet
+    /// exactly that, so this waits and tries again, as the busy handler would.
+    static func useWriteAheadLog(_ db: Database, patience: TimeInterval) throws {
+        let started = Date()
+        while true {
+            do {
+                if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
+                    try db.execute(sql: "PRAGMA journal_mode = WAL")
+                }
+                return
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
+                guard Date().timeIntervalSince(started) < patience else { throw error }
+                usleep(2_000)
+            }
         }
     }
 
